@@ -1,0 +1,460 @@
+package dev.blueshift.coordinator.jdbc;
+
+import dev.blueshift.coordinator.engine.QueryEngine;
+import dev.blueshift.coordinator.engine.ResultColumn;
+import dev.blueshift.coordinator.engine.RowCursor;
+import dev.blueshift.coordinator.engine.Session;
+import dev.blueshift.coordinator.engine.StatementResult;
+import dev.blueshift.error.BlueshiftException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.AvaticaUtils;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Avatica's server-side {@link org.apache.calcite.avatica.Meta} over a {@link QueryEngine}: one
+ * engine {@link Session} per Avatica connection, statements run through {@link Session#execute},
+ * query results streamed to the client frame by frame from the engine's {@link RowCursor} (never
+ * materialized whole), engine errors returned with their SQLSTATE.
+ *
+ * <p>Thread-safety: Avatica's HTTP server calls this from many threads; per-connection state is
+ * kept in concurrent maps, statements of one session run one at a time, and {@link #cancel} can
+ * be called while a statement runs.
+ */
+public final class BlueshiftMeta extends MetaImpl {
+  /** Rows per frame when the client does not ask for a size. */
+  public static final int DEFAULT_FRAME_ROWS = 10_000;
+  /** The only user of local mode; it has no password. */
+  public static final String LOCAL_USER = "admin";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BlueshiftMeta.class);
+  /** pgjdbc reports 0 as the vendor error code; the SQLSTATE carries the meaning. */
+  private static final int ERROR_CODE = 0;
+
+  private final QueryEngine engine;
+  private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
+  /** Statement ids are unique across connections, metadata result sets included. */
+  private final AtomicInteger statementIds = new AtomicInteger();
+
+  public BlueshiftMeta(QueryEngine engine) {
+    // Server side: there is no local AvaticaConnection.
+    super(null);
+    this.engine = engine;
+  }
+
+  // --- connections -----------------------------------------------------------------------------
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    String user = info == null ? null : info.get("user");
+    String password = info == null ? null : info.get("password");
+    if (user == null || user.isEmpty()) {
+      user = LOCAL_USER;
+    }
+    if (!LOCAL_USER.equals(user) || (password != null && !password.isEmpty())) {
+      throw new AvaticaRuntimeException(
+          "password authentication failed for user \"" + user + "\"", ERROR_CODE, "28P01",
+          AvaticaSeverity.ERROR);
+    }
+    Session session;
+    try {
+      session = engine.openSession(user);
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    }
+    ConnectionState previous = connections.putIfAbsent(ch.id, new ConnectionState(session));
+    if (previous != null) {
+      session.close();
+      throw new AvaticaRuntimeException("connection " + ch.id + " is already open", ERROR_CODE,
+          "08004", AvaticaSeverity.ERROR);
+    }
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    ConnectionState c = connections.remove(ch.id);
+    if (c == null) {
+      return;
+    }
+    c.session.cancel();
+    for (StatementState s : c.statements.values()) {
+      s.closeResult();
+    }
+    c.statements.clear();
+    c.session.close();
+  }
+
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+    ConnectionState c = connection(ch.id);
+    synchronized (c.props) {
+      c.props.merge(props);
+      c.props.setDirty(false);
+      return c.props;
+    }
+  }
+
+  /** Cancels the statement running on an Avatica connection, if any. */
+  public void cancel(String connectionId) {
+    ConnectionState c = connections.get(connectionId);
+    if (c != null) {
+      c.session.cancel();
+    }
+  }
+
+  /** Number of open Avatica connections (for monitoring and tests). */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  @Override
+  public void commit(ConnectionHandle ch) {
+    connection(ch.id); // autocommit only, for now
+  }
+
+  @Override
+  public void rollback(ConnectionHandle ch) {
+    connection(ch.id);
+  }
+
+  // --- statements ------------------------------------------------------------------------------
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    ConnectionState c = connection(ch.id);
+    int id = statementIds.incrementAndGet();
+    c.statements.put(id, new StatementState(null));
+    return new StatementHandle(ch.id, id, null);
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    ConnectionState c = connection(ch.id);
+    int id = statementIds.incrementAndGet();
+    c.statements.put(id, new StatementState(sql));
+    // Result columns are unknown until execution; the execute response carries them.
+    return new StatementHandle(ch.id, id, signature(sql, List.of(), parameters(sql)));
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      PrepareCallback callback) throws NoSuchStatementException {
+    return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    return new ExecuteResult(List.of(run(h, sql, maxRowCount, maxRowsInFirstFrame)));
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+      throws NoSuchStatementException {
+    return execute(h, parameterValues, AvaticaUtils.toSaturatedInt(maxRowCount));
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    StatementState s = statement(h);
+    if (s.preparedSql == null) {
+      throw new AvaticaRuntimeException("statement " + h.id + " was not prepared", ERROR_CODE,
+          "26000", AvaticaSeverity.ERROR);
+    }
+    String sql = bind(s.preparedSql, parameterValues);
+    // The client passes its fetch size here; the statement has no row limit of its own.
+    return new ExecuteResult(List.of(run(h, sql, -1, maxRowsInFirstFrame)));
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    long[] counts = new long[sqlCommands.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = runUpdate(h, sqlCommands.get(i));
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
+      throws NoSuchStatementException {
+    StatementState s = statement(h);
+    if (s.preparedSql == null) {
+      throw new AvaticaRuntimeException("statement " + h.id + " was not prepared", ERROR_CODE,
+          "26000", AvaticaSeverity.ERROR);
+    }
+    long[] counts = new long[parameterValues.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = runUpdate(h, bind(s.preparedSql, parameterValues.get(i)));
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    StatementState s = statement(h);
+    synchronized (s) {
+      if (s.result == null) {
+        throw new MissingResultsException(h);
+      }
+      return s.result.nextFrame(offset, frameRows(fetchMaxRowCount));
+    }
+  }
+
+  @Override
+  public boolean syncResults(StatementHandle sh, QueryState state, long offset)
+      throws NoSuchStatementException {
+    // Results are a forward-only stream; they cannot be re-created at an offset.
+    throw new AvaticaRuntimeException("the result of statement " + sh.id
+        + " is no longer available; run the query again", ERROR_CODE, "24000",
+        AvaticaSeverity.ERROR);
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    ConnectionState c = h.connectionId == null ? null : connections.get(h.connectionId);
+    if (c == null) {
+      return; // metadata result sets and already-closed connections
+    }
+    StatementState s = c.statements.remove(h.id);
+    if (s == null) {
+      return;
+    }
+    if (s.executing) {
+      c.session.cancel();
+    }
+    s.closeResult();
+  }
+
+  // --- metadata --------------------------------------------------------------------------------
+
+  @Override
+  protected MetaResultSet createResultSet(Map<String, Object> internalParameters,
+      List<ColumnMetaData> columns, CursorFactory cursorFactory, Frame firstFrame) {
+    // MetaImpl would create the statement on a local connection; there is none on the server.
+    Signature signature = new Signature(columns, "", List.of(), internalParameters,
+        CursorFactory.LIST, StatementType.SELECT);
+    return MetaResultSet.create("", statementIds.incrementAndGet(), true, signature, firstFrame);
+  }
+
+  // --- execution -------------------------------------------------------------------------------
+
+  private MetaResultSet run(StatementHandle h, String sql, long maxRowCount, int firstFrameRows)
+      throws NoSuchStatementException {
+    ConnectionState c = connection(h.connectionId);
+    StatementState s = statement(h);
+    s.closeResult();
+    StatementResult result = execute(c, s, sql);
+    if (result instanceof StatementResult.Update u) {
+      return MetaResultSet.count(h.connectionId, h.id, Math.max(0, u.count()));
+    }
+    StatementResult.Rows rows = (StatementResult.Rows) result;
+    OpenResult open = new OpenResult(rows.columns(), rows.cursor(),
+        maxRowCount > 0 ? maxRowCount : Long.MAX_VALUE);
+    Frame first;
+    synchronized (s) {
+      if (c.statements.get(h.id) != s) {
+        // closed while it ran
+        open.close();
+        throw new NoSuchStatementException(h);
+      }
+      s.result = open;
+      first = open.nextFrame(0, frameRows(firstFrameRows));
+    }
+    return MetaResultSet.create(h.connectionId, h.id, false,
+        signature(sql, JdbcColumns.metaData(rows.columns()), List.of()), first);
+  }
+
+  private long runUpdate(StatementHandle h, String sql) throws NoSuchStatementException {
+    ConnectionState c = connection(h.connectionId);
+    StatementState s = statement(h);
+    s.closeResult();
+    StatementResult result = execute(c, s, sql);
+    if (result instanceof StatementResult.Rows rows) {
+      rows.cursor().close();
+      throw new AvaticaRuntimeException("a statement in a batch returned rows: " + sql, ERROR_CODE,
+          "0A000", AvaticaSeverity.ERROR);
+    }
+    return ((StatementResult.Update) result).count();
+  }
+
+  private static StatementResult execute(ConnectionState c, StatementState s, String sql) {
+    c.executeLock.lock();
+    s.executing = true;
+    try {
+      return c.session.execute(sql);
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    } finally {
+      s.executing = false;
+      c.executeLock.unlock();
+    }
+  }
+
+  private static String bind(String sql, List<TypedValue> values) {
+    try {
+      return ParameterBinder.bind(sql, values);
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    }
+  }
+
+  private static int frameRows(int requested) {
+    return requested > 0 ? requested : DEFAULT_FRAME_ROWS;
+  }
+
+  private static Signature signature(String sql, List<ColumnMetaData> columns,
+      List<AvaticaParameter> parameters) {
+    return Signature.create(columns, sql, parameters, CursorFactory.LIST, StatementType.SELECT);
+  }
+
+  private static List<AvaticaParameter> parameters(String sql) {
+    int n = ParameterBinder.placeholders(sql).size();
+    List<AvaticaParameter> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new AvaticaParameter(false, 0, 0, java.sql.Types.OTHER, "unknown",
+          Object.class.getName(), "?" + (i + 1)));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The Avatica error a client sees for an engine failure: message, SQLSTATE, error code 0. */
+  static AvaticaRuntimeException toAvatica(RuntimeException e) {
+    if (e instanceof AvaticaRuntimeException a) {
+      return a;
+    }
+    if (e instanceof BlueshiftException b) {
+      String message = b.getMessage();
+      if (b.line() > 0 && !message.contains("(line ")) {
+        message = message + " (line " + b.line() + ", col " + b.column() + ")";
+      }
+      return new AvaticaRuntimeException(message, ERROR_CODE, b.sqlState(), AvaticaSeverity.ERROR);
+    }
+    LOG.error("internal error while running a statement", e);
+    return new AvaticaRuntimeException("internal error: " + e, ERROR_CODE, "XX000",
+        AvaticaSeverity.ERROR);
+  }
+
+  private ConnectionState connection(String id) {
+    ConnectionState c = id == null ? null : connections.get(id);
+    if (c == null) {
+      throw new AvaticaRuntimeException("connection " + id + " is not open", ERROR_CODE, "08003",
+          AvaticaSeverity.ERROR);
+    }
+    return c;
+  }
+
+  private StatementState statement(StatementHandle h) throws NoSuchStatementException {
+    StatementState s = connection(h.connectionId).statements.get(h.id);
+    if (s == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return s;
+  }
+
+  private static final class ConnectionState {
+    final Session session;
+    final ConnectionPropertiesImpl props = new ConnectionPropertiesImpl();
+    final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
+    /** The engine runs one statement of a session at a time. */
+    final ReentrantLock executeLock = new ReentrantLock();
+
+    ConnectionState(Session session) {
+      this.session = session;
+    }
+  }
+
+  private static final class StatementState {
+    /** SQL of a prepared statement; null for a plain statement. */
+    final String preparedSql;
+    volatile boolean executing;
+    /** Guarded by this. */
+    OpenResult result;
+
+    StatementState(String preparedSql) {
+      this.preparedSql = preparedSql;
+    }
+
+    synchronized void closeResult() {
+      if (result != null) {
+        result.close();
+        result = null;
+      }
+    }
+  }
+
+  /** A query result being streamed to the client. Guarded by its statement's monitor. */
+  private static final class OpenResult {
+    final List<ResultColumn> columns;
+    final RowCursor cursor;
+    final long maxRows;
+    long rowsSent;
+    boolean done;
+
+    OpenResult(List<ResultColumn> columns, RowCursor cursor, long maxRows) {
+      this.columns = columns;
+      this.cursor = cursor;
+      this.maxRows = maxRows;
+    }
+
+    /** Up to {@code frameRows} next rows; the frame is done once the cursor is exhausted. */
+    Frame nextFrame(long offset, int frameRows) {
+      if (done) {
+        return Frame.create(offset, true, List.of());
+      }
+      int want = (int) Math.min(frameRows, maxRows - rowsSent);
+      List<Object> rows = new ArrayList<>(Math.min(want, DEFAULT_FRAME_ROWS));
+      boolean exhausted = want <= 0;
+      try {
+        while (rows.size() < want) {
+          List<Object[]> chunk = cursor.next(want - rows.size());
+          if (chunk.isEmpty()) {
+            exhausted = true;
+            break;
+          }
+          for (Object[] row : chunk) {
+            for (int i = 0; i < row.length; i++) {
+              row[i] = JdbcColumns.toWire(columns.get(i).type(), row[i]);
+            }
+            rows.add(row);
+          }
+        }
+      } catch (RuntimeException e) {
+        close();
+        throw toAvatica(e);
+      }
+      rowsSent += rows.size();
+      if (exhausted || rowsSent >= maxRows) {
+        close();
+      }
+      return Frame.create(offset, done, rows);
+    }
+
+    void close() {
+      done = true;
+      cursor.close();
+    }
+  }
+}

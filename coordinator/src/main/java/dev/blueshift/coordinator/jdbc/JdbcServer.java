@@ -1,0 +1,90 @@
+package dev.blueshift.coordinator.jdbc;
+
+import dev.blueshift.coordinator.engine.QueryEngine;
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The coordinator's JDBC endpoint: Avatica protobuf over HTTP (what {@code jdbc:blueshift://HOST:PORT/dev}
+ * and {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf} connect to), serving
+ * the given engine through {@link BlueshiftMeta}.
+ */
+public final class JdbcServer implements AutoCloseable {
+  private final HttpServer http;
+  private final BlueshiftMeta meta;
+  private final String host;
+
+  private JdbcServer(HttpServer http, BlueshiftMeta meta, String host) {
+    this.http = http;
+    this.meta = meta;
+    this.host = host;
+  }
+
+  /**
+   * Starts serving on {@code host:port}; port 0 picks a free port (see {@link #port()}).
+   *
+   * @throws BlueshiftException when the address cannot be bound
+   */
+  public static JdbcServer start(QueryEngine engine, String host, int port) {
+    BlueshiftMeta meta = new BlueshiftMeta(engine);
+    AvaticaProtobufHandler handler = new AvaticaProtobufHandler(new LocalService(meta));
+    HttpServer http = new HttpServer(port, handler) {
+      @Override
+      protected ServerConnector getServerConnector() {
+        ServerConnector connector = super.getServerConnector();
+        connector.setHost(host);
+        return connector;
+      }
+    };
+    try {
+      http.start();
+    } catch (RuntimeException e) {
+      http.stop();
+      throw new BlueshiftException(SqlState.IO_ERROR,
+          "cannot serve JDBC on " + host + ":" + port + ": " + rootMessage(e), e);
+    }
+    return new JdbcServer(http, meta, host);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return http.getPort();
+  }
+
+  /** The host the server listens on. */
+  public String host() {
+    return host;
+  }
+
+  /** The URL for the Blueshift driver, e.g. {@code jdbc:blueshift://127.0.0.1:5439/dev}. */
+  public String jdbcUrl() {
+    return "jdbc:blueshift://" + host + ":" + port() + "/dev";
+  }
+
+  /** The server's Avatica state, e.g. to cancel a connection's running statement. */
+  public BlueshiftMeta meta() {
+    return meta;
+  }
+
+  /** Stops accepting requests and releases the port. */
+  public void stop() {
+    http.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
