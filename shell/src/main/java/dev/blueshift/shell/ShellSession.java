@@ -1,0 +1,337 @@
+package dev.blueshift.shell;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One shell connection and its settings: runs statements and scripts, prints results in the
+ * chosen format, handles backslash commands, and cancels the running statement on request.
+ */
+final class ShellSession implements AutoCloseable {
+  /** What running a script or a command led to. */
+  enum Outcome { OK, FAILED, QUIT }
+
+  private final Connection connection;
+  private final PrintStream stdout;
+  private final PrintStream err;
+  private final ShellOptions.Format format;
+  private PrintStream out;
+  private boolean expanded;
+  private boolean timing;
+  private volatile Statement running;
+
+  ShellSession(Connection connection, ShellOptions.Format format, PrintStream out, PrintStream err) {
+    this.connection = connection;
+    this.format = format;
+    this.stdout = out;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs every statement and backslash command of {@code reader} in order.
+   *
+   * @param stopOnError stop at the first failure and return FAILED (psql's ON_ERROR_STOP)
+   */
+  Outcome runScript(BufferedReader reader, boolean stopOnError) throws IOException {
+    StatementSplitter splitter = new StatementSplitter();
+    boolean failed = false;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (splitter.isEmpty() && line.strip().startsWith("\\")) {
+        Outcome o = meta(line.strip());
+        if (o == Outcome.QUIT) {
+          return Outcome.QUIT;
+        } else if (o == Outcome.FAILED) {
+          failed = true;
+          if (stopOnError) {
+            return Outcome.FAILED;
+          }
+        }
+        continue;
+      }
+      for (String sql : splitter.feed(line + "\n")) {
+        if (!execute(sql)) {
+          failed = true;
+          if (stopOnError) {
+            return Outcome.FAILED;
+          }
+        }
+      }
+    }
+    String last = splitter.finish();
+    if (last != null && !execute(last)) {
+      return Outcome.FAILED;
+    }
+    return failed ? Outcome.FAILED : Outcome.OK;
+  }
+
+  /** Runs one SQL statement and prints its result; prints the error and returns false if it fails. */
+  boolean execute(String sql) {
+    long start = System.nanoTime();
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      if (statement.execute(sql)) {
+        try (ResultSet rs = statement.getResultSet()) {
+          print(rs);
+        }
+      } else {
+        out.println(CommandTag.of(sql, Math.max(0, statement.getUpdateCount())));
+      }
+      if (timing) {
+        out.printf(Locale.ROOT, "Time: %.3f ms%n", (System.nanoTime() - start) / 1e6);
+      }
+      return true;
+    } catch (SQLException e) {
+      error(e);
+      return false;
+    } catch (RuntimeException e) {
+      error(e.getMessage() == null ? e.toString() : e.getMessage(), null);
+      return false;
+    } finally {
+      running = null;
+      out.flush();
+    }
+  }
+
+  /** Cancels the running statement, if any (called from another thread, e.g. on Ctrl-C). */
+  void cancel() {
+    Statement s = running;
+    if (s != null) {
+      try {
+        s.cancel();
+      } catch (SQLException e) {
+        error(e);
+      }
+    }
+  }
+
+  boolean isRunning() {
+    return running != null;
+  }
+
+  private void print(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    List<TableColumn> columns = ValueText.columns(md);
+    String[] typeNames = new String[columns.size()];
+    for (int i = 0; i < typeNames.length; i++) {
+      typeNames[i] = md.getColumnTypeName(i + 1);
+    }
+    TablePrinter printer = TablePrinter.of(format, expanded, out);
+    printer.start(columns);
+    long count = 0;
+    String[] cells = new String[columns.size()];
+    List<String> row = Arrays.asList(cells);
+    while (rs.next()) {
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = ValueText.of(rs.getObject(i + 1), typeNames[i]);
+      }
+      printer.row(row);
+      count++;
+    }
+    printer.finish(count);
+  }
+
+  /** Runs a backslash command line such as {@code \timing} or {@code \d lineitem}. */
+  Outcome meta(String line) {
+    String[] words = line.trim().split("\\s+", 2);
+    String command = words[0];
+    String arg = words.length > 1 ? words[1].trim() : "";
+    try {
+      switch (command) {
+        case "\\q" -> {
+          return Outcome.QUIT;
+        }
+        case "\\?" -> out.print(HELP);
+        case "\\timing" -> {
+          timing = toggle(timing, arg);
+          out.println("Timing is " + (timing ? "on." : "off."));
+        }
+        case "\\x" -> {
+          expanded = toggle(expanded, arg);
+          out.println("Expanded display is " + (expanded ? "on." : "off."));
+        }
+        case "\\i" -> {
+          if (arg.isEmpty()) {
+            return error("\\i: missing required argument", null);
+          }
+          Path file = Paths.get(arg);
+          try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return runScript(r, true);
+          } catch (IOException e) {
+            return error(arg + ": " + describe(e), null);
+          }
+        }
+        case "\\o" -> {
+          if (out != stdout) {
+            out.close();
+          }
+          out = arg.isEmpty() ? stdout : openOutput(Paths.get(arg));
+        }
+        case "\\d", "\\dt" -> {
+          if (arg.isEmpty() || command.equals("\\dt")) {
+            listTables(command.equals("\\dt") ? new String[] {"TABLE"} : null, arg);
+          } else {
+            describeTable(arg);
+          }
+        }
+        case "\\dn" -> listSchemas();
+        default -> {
+          return error("invalid command " + command + "; try \\? for help", null);
+        }
+      }
+      return Outcome.OK;
+    } catch (SQLException e) {
+      error(e);
+      return Outcome.FAILED;
+    } catch (IOException e) {
+      return error(describe(e), null);
+    }
+  }
+
+  private PrintStream openOutput(Path file) throws IOException {
+    OutputStream os = Files.newOutputStream(file);
+    return new PrintStream(os, false, StandardCharsets.UTF_8);
+  }
+
+  private static boolean toggle(boolean current, String arg) {
+    return switch (arg.toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> !current;
+    };
+  }
+
+  private void listTables(String[] types, String pattern) throws SQLException {
+    DatabaseMetaData md = connection.getMetaData();
+    List<List<String>> rows = new ArrayList<>();
+    try (ResultSet rs = md.getTables(null, null, pattern.isEmpty() ? "%" : pattern, types)) {
+      while (rs.next()) {
+        rows.add(Arrays.asList(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"),
+            lower(rs.getString("TABLE_TYPE")), "admin"));
+      }
+    }
+    if (rows.isEmpty()) {
+      out.println(pattern.isEmpty() ? "Did not find any relations."
+          : "Did not find any relation named \"" + pattern + "\".");
+      return;
+    }
+    out.println("List of relations");
+    new TabularResult(List.of(TableColumn.text("Schema"), TableColumn.text("Name"),
+        TableColumn.text("Type"), TableColumn.text("Owner")), rows)
+        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
+  }
+
+  private void describeTable(String name) throws SQLException {
+    DatabaseMetaData md = connection.getMetaData();
+    String schema = null;
+    String table = name;
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      schema = name.substring(0, dot);
+      table = name.substring(dot + 1);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    try (ResultSet rs = md.getColumns(null, schema, table, "%")) {
+      while (rs.next()) {
+        rows.add(Arrays.asList(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
+            "NO".equals(rs.getString("IS_NULLABLE")) ? "not null" : ""));
+      }
+    }
+    if (rows.isEmpty()) {
+      out.println("Did not find any relation named \"" + name + "\".");
+      return;
+    }
+    out.println("Table \"" + name + "\"");
+    new TabularResult(List.of(TableColumn.text("Column"), TableColumn.text("Type"),
+        TableColumn.text("Nullable")), rows)
+        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
+  }
+
+  private void listSchemas() throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (ResultSet rs = connection.getMetaData().getSchemas()) {
+      while (rs.next()) {
+        rows.add(Arrays.asList(rs.getString("TABLE_SCHEM"), "admin"));
+      }
+    }
+    if (rows.isEmpty()) {
+      out.println("Did not find any schemas.");
+      return;
+    }
+    out.println("List of schemas");
+    new TabularResult(List.of(TableColumn.text("Name"), TableColumn.text("Owner")), rows)
+        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  void error(SQLException e) {
+    error(dev.blueshift.jdbc.Driver.serverMessage(e.getMessage()), e.getSQLState());
+  }
+
+  /** Prints {@code ERROR:  message} (and the SQLSTATE when known) on stderr. */
+  Outcome error(String message, String sqlState) {
+    out.flush();
+    err.println("ERROR:  " + message);
+    if (sqlState != null && !sqlState.isEmpty() && !"00000".equals(sqlState)) {
+      err.println("SQLSTATE: " + sqlState);
+    }
+    err.flush();
+    return Outcome.FAILED;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "No such file or directory";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  @Override
+  public void close() {
+    if (out != stdout) {
+      out.close();
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // closing: nothing left to tell the user
+    }
+  }
+
+  static final String HELP = """
+      General
+        \\q                quit
+        \\?                show this help
+        \\timing [on|off]  show how long each statement takes
+        \\x [on|off]       expanded display (one line per column)
+      Input/Output
+        \\i FILE           run the statements in FILE
+        \\o [FILE]         send results to FILE, or back to the screen
+      Informational
+        \\d                list tables and views
+        \\dt [PATTERN]     list tables
+        \\d NAME           describe table NAME
+        \\dn               list schemas
+      Statements end with ';' and may span lines; Ctrl-C cancels the running statement.
+      """;
+}
