@@ -115,7 +115,10 @@ final class JdbcColumns {
     };
   }
 
-  /** Digits for numbers, characters for strings and date-times, as pgjdbc reports them. */
+  /**
+   * Digits for numbers, characters for strings; for date-times Avatica reads it as fractional
+   * second digits, and milliseconds are what it carries.
+   */
   private static int precision(SqlType t) {
     return switch (t.kind()) {
       case SMALLINT -> 5;
@@ -126,9 +129,8 @@ final class JdbcColumns {
       case DOUBLE -> 17;
       case BOOLEAN -> 1;
       case CHAR, VARCHAR -> t.length();
-      case DATE -> 10;
-      case TIMESTAMP -> 29;
-      case TIMESTAMPTZ -> 35;
+      case DATE -> 0;
+      case TIMESTAMP, TIMESTAMPTZ -> 3;
     };
   }
 
@@ -144,8 +146,8 @@ final class JdbcColumns {
       case BOOLEAN -> 5;
       case CHAR, VARCHAR -> t.length();
       case DATE -> 10;
-      case TIMESTAMP -> 29;
-      case TIMESTAMPTZ -> 35;
+      case TIMESTAMP -> 23;
+      case TIMESTAMPTZ -> 26;
     };
   }
 

@@ -78,6 +78,7 @@ class JdbcServerTest {
       assertThat(rs.getString(10)).isEqualTo("1998-12-01");
       assertThat(rs.getTimestamp(11).toLocalDateTime())
           .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_000_000));
+      assertThat(rs.getString(11)).isEqualTo("2024-02-29 13:45:30.123");
       assertThat(rs.getTimestamp(12).toLocalDateTime())
           .isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 500_000_000));
       assertThat(rs.getObject(4)).isEqualTo(new BigDecimal("12.00"));
