@@ -100,6 +100,7 @@ public final class SqlColumnDeclaration extends SqlCall {
     if (identitySeed != null && identityStep != null) {
       writer.keyword("IDENTITY");
       SqlWriter.Frame frame = writer.startList("(", ")");
+      writer.sep(",");
       identitySeed.unparse(writer, 0, 0);
       writer.sep(",");
       identityStep.unparse(writer, 0, 0);

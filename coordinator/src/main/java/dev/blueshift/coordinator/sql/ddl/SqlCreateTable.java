@@ -128,13 +128,15 @@ public final class SqlCreateTable extends SqlCreate {
       writer.keyword("IF NOT EXISTS");
     }
     name.unparse(writer, leftPrec, rightPrec);
-    boolean columnLevelKeys = false;
+    boolean columnDistKey = false;
+    boolean columnSortKey = false;
     if (!columns.isEmpty()) {
       SqlWriter.Frame frame = writer.startList("(", ")");
       for (SqlColumnDeclaration c : columns) {
         writer.sep(",");
         c.unparse(writer, 0, 0);
-        columnLevelKeys |= c.distKey || c.sortKey;
+        columnDistKey |= c.distKey;
+        columnSortKey |= c.sortKey;
       }
       if (primaryKey.size() > 0 && columns.stream().noneMatch(c -> c.primaryKey)) {
         writer.sep(",");
@@ -147,18 +149,16 @@ public final class SqlCreateTable extends SqlCreate {
       writer.keyword("DISTSTYLE");
       writer.keyword(diststyle.name());
     }
-    if (!columnLevelKeys) {
-      if (distKey != null) {
-        writer.keyword("DISTKEY");
-        identifierList(writer, List.of(distKey));
+    if (distKey != null && !columnDistKey) {
+      writer.keyword("DISTKEY");
+      identifierList(writer, List.of(distKey));
+    }
+    if (!sortKey.isEmpty() && !columnSortKey) {
+      if (sortKeyStyle == SortKeyStyle.INTERLEAVED) {
+        writer.keyword("INTERLEAVED");
       }
-      if (!sortKey.isEmpty()) {
-        if (sortKeyStyle == SortKeyStyle.INTERLEAVED) {
-          writer.keyword("INTERLEAVED");
-        }
-        writer.keyword("SORTKEY");
-        identifierList(writer, sortKey);
-      }
+      writer.keyword("SORTKEY");
+      identifierList(writer, sortKey);
     }
     if (query != null) {
       writer.keyword("AS");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.RedshiftSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -71,6 +72,15 @@ public final class BlueshiftSqlParser {
     return statements.get(0);
   }
 
+  /**
+   * SQL text for {@code node} in Redshift's dialect (double-quoted identifiers), which this
+   * parser reads back into an equal tree. {@link SqlNode#toString()} uses Calcite's back-quoted
+   * form, which is for logs only.
+   */
+  public static String toSql(SqlNode node) {
+    return node.toSqlString(RedshiftSqlDialect.DEFAULT).getSql();
+  }
+
   private static BlueshiftException toBlueshift(SqlParseException e) {
     Throwable cause = e.getCause();
     if (cause instanceof BlueshiftException b) {
@@ -79,7 +89,11 @@ public final class BlueshiftSqlParser {
     SqlParserPos pos = e.getPos();
     int line = pos == null ? 0 : pos.getLineNum();
     int column = pos == null ? 0 : pos.getColumnNum();
-    return new BlueshiftException(SqlState.SYNTAX_ERROR, describe(e), line, column, e);
+    String message = describe(e);
+    if (line > 0 && !message.contains("line " + line)) {
+      message += " (line " + line + ", col " + column + ")";
+    }
+    return new BlueshiftException(SqlState.SYNTAX_ERROR, message, line, column, e);
   }
 
   /** Calcite's first line ("Encountered "x" at line 1, column 8.") and a short expected list. */

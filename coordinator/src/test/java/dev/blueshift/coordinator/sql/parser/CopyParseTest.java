@@ -103,7 +103,7 @@ class CopyParseTest {
     assertThat(statements).hasSize(2);
     for (Object o : statements) {
       SqlCopy c = (SqlCopy) o;
-      SqlCopy again = copy(c.toString());
+      SqlCopy again = copy(BlueshiftSqlParser.toSql(c));
       assertThat(again.toString()).isEqualTo(c.toString());
       assertThat(again.options).isEqualTo(c.options);
     }
@@ -149,6 +149,6 @@ class CopyParseTest {
     assertThat(u.option("PARALLEL").orElseThrow().booleanValue()).isFalse();
     assertThat(u.option("MAXFILESIZE").orElseThrow().longValue()).isEqualTo(1024);
     assertThat(BlueshiftSqlParser.parseStatement(u.query)).isNotNull();
-    assertThat(BlueshiftSqlParser.parseStatement(u.toString()).toString()).isEqualTo(u.toString());
+    assertThat(BlueshiftSqlParser.parseStatement(BlueshiftSqlParser.toSql(u)).toString()).isEqualTo(u.toString());
   }
 }
