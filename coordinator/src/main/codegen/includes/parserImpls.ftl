@@ -198,6 +198,39 @@ SqlCreate RsCreateSchema(Span s, boolean replace) :
     }
 }
 
+/** CREATE [OR REPLACE] VIEW name [(column, …)] AS query (Calcite's own view node). */
+SqlCreate RsCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    final SqlNode query;
+}
+{
+    <VIEW>
+    name = CompoundIdentifier()
+    [ columns = ParenthesizedSimpleIdentifierList() ]
+    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return SqlDdlNodes.createView(s.end(this), replace, name, columns, query);
+    }
+}
+
+/** DROP VIEW [IF EXISTS] name [CASCADE | RESTRICT] (Calcite's own view node). */
+SqlDrop RsDropView(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    final SqlIdentifier name;
+}
+{
+    <VIEW>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    [ <CASCADE> | <RESTRICT> ]
+    {
+        return SqlDdlNodes.dropView(s.end(this), ifExists, name);
+    }
+}
+
 /** DROP TABLE [IF EXISTS] name [CASCADE | RESTRICT]. */
 SqlDrop RsDropTable(Span s, boolean replace) :
 {
@@ -325,7 +358,8 @@ SqlNode RsAnalyze() :
 }
 {
     <ANALYZE> { s = span(); }
-    [ <VERBOSE> { verbose = true; } ]
+    // "ANALYZE verbose" means the keyword, not a table named verbose.
+    [ LOOKAHEAD(1) <VERBOSE> { verbose = true; } ]
     [
         table = CompoundIdentifier()
         [
@@ -387,7 +421,7 @@ SqlNode RsExplain() :
         stmt = SqlExplain() { return stmt; }
     |
         <EXPLAIN> { s = span(); }
-        ( <VERBOSE> { verbose = true; } | <ANALYZE> { analyze = true; } )*
+        ( LOOKAHEAD(1) ( <VERBOSE> { verbose = true; } | <ANALYZE> { analyze = true; } ) )*
         stmt = SqlQueryOrDml()
         {
             return new SqlRedshiftExplain(s.end(this), stmt, verbose, analyze);

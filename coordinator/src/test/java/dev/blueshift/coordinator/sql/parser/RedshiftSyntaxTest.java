@@ -220,6 +220,17 @@ class RedshiftSyntaxTest {
   }
 
   @Test
+  void views() {
+    SqlNode create = parse("create or replace view v (a, b) as select x, y from t");
+    assertThat(create).isInstanceOf(org.apache.calcite.sql.ddl.SqlCreateView.class);
+    assertThat(((org.apache.calcite.sql.ddl.SqlCreateView) create).getReplace()).isTrue();
+    assertThat(parse("CREATE VIEW v AS SELECT 1").getKind()).isEqualTo(SqlKind.CREATE_VIEW);
+    SqlNode drop = parse("drop view if exists v");
+    assertThat(drop.getKind()).isEqualTo(SqlKind.DROP_VIEW);
+    assertThat(((org.apache.calcite.sql.SqlDrop) drop).ifExists).isTrue();
+  }
+
+  @Test
   void analyzeAndVacuum() {
     SqlAnalyze all = (SqlAnalyze) parse("analyze");
     assertThat(all.table).isNull();
