@@ -1,0 +1,42 @@
+package dev.blueshift.coordinator.plan;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Redshift's numeric rules: DECIMAL up to 38 digits, SUM widens, AVG keeps enough scale. */
+public final class BlueshiftTypeSystem extends RelDataTypeSystemImpl {
+  public static final BlueshiftTypeSystem INSTANCE = new BlueshiftTypeSystem();
+  private static final int AVG_MIN_SCALE = 6;
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 37 : super.getMaxScale(typeName);
+  }
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+    RelDataType t = switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
+      case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale());
+      case REAL, FLOAT, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+      default -> argumentType;
+    };
+    return factory.createTypeWithNullability(t, argumentType.isNullable());
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      int scale = Math.max(argumentType.getScale(), AVG_MIN_SCALE);
+      return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, 38, scale), argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(factory, argumentType);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.blueshift.coordinator.plan;
+
+import dev.blueshift.coordinator.catalog.TableSnapshot;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A schema of the catalog as Calcite sees it, frozen at statement start (the pinned snapshot). */
+public final class CatalogSchema extends AbstractSchema {
+  private final Map<String, Table> tables = new HashMap<>();
+
+  public CatalogSchema(Iterable<TableSnapshot> snapshots) {
+    for (TableSnapshot t : snapshots) {
+      tables.put(t.name(), new StoredTable(t));
+    }
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  /** A stored table: its row type and the version a statement reads. */
+  public static final class StoredTable extends AbstractTable {
+    private final TableSnapshot snapshot;
+
+    StoredTable(TableSnapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    public TableSnapshot snapshot() {
+      return snapshot;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory factory) {
+      RelDataTypeFactory.Builder b = factory.builder();
+      for (int i = 0; i < snapshot.columnCount(); i++) {
+        boolean nullable = !snapshot.def().getColumns(i).getNotNull();
+        b.add(snapshot.columnName(i), CalciteTypes.toCalcite(snapshot.columnType(i), nullable, factory));
+      }
+      return b.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+      return Statistics.of(Math.max(1, snapshot.rowCount()), null);
+    }
+  }
+}

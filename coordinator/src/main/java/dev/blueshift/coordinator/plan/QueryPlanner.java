@@ -1,0 +1,116 @@
+package dev.blueshift.coordinator.plan;
+
+import dev.blueshift.coordinator.catalog.TableSnapshot;
+import dev.blueshift.coordinator.sql.parser.BlueshiftSqlParser;
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.RelConversionException;
+import org.apache.calcite.tools.ValidationException;
+
+/**
+ * The SQL front end for queries: validate against a pinned catalog snapshot, convert to
+ * relational algebra, simplify (constant folding, filter/project pushdown) and cut into fragments.
+ */
+public final class QueryPlanner {
+  private final int totalSlices;
+
+  public QueryPlanner(int totalSlices) {
+    this.totalSlices = totalSlices;
+  }
+
+  /** Plans a query (SELECT, VALUES, WITH …) given as SQL text. */
+  public DistributedPlan plan(String sql, Iterable<TableSnapshot> tables) {
+    SchemaPlus root = Frameworks.createRootSchema(false);
+    SchemaPlus publicSchema = root.add("public", new CatalogSchema(tables));
+    FrameworkConfig config = Frameworks.newConfigBuilder()
+        .parserConfig(BlueshiftSqlParser.config())
+        .defaultSchema(publicSchema)
+        .typeSystem(BlueshiftTypeSystem.INSTANCE)
+        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)))
+        .build();
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      SqlNode parsed = planner.parse(sql);
+      SqlNode validated = planner.validate(parsed);
+      RelRoot relRoot = planner.rel(validated);
+      RelNode rel = optimize(relRoot.project());
+      List<String> names = relRoot.validatedRowType.getFieldNames();
+      RexToProto rex = new RexToProto(rel.getCluster().getRexBuilder());
+      return new Fragmenter(rex, totalSlices).plan(rel, names);
+    } catch (SqlParseException e) {
+      throw new BlueshiftException(SqlState.SYNTAX_ERROR, e.getMessage(), e.getPos().getLineNum(), e.getPos().getColumnNum(), e);
+    } catch (ValidationException e) {
+      throw validationError(e);
+    } catch (RelConversionException e) {
+      throw new BlueshiftException(SqlState.INTERNAL_ERROR, e.getMessage(), e);
+    } finally {
+      planner.close();
+    }
+  }
+
+  private static RelNode optimize(RelNode rel) {
+    HepProgramBuilder program = new HepProgramBuilder()
+        .addRuleInstance(CoreRules.FILTER_REDUCE_EXPRESSIONS)
+        .addRuleInstance(CoreRules.PROJECT_REDUCE_EXPRESSIONS)
+        .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
+        .addRuleInstance(CoreRules.FILTER_MERGE)
+        .addRuleInstance(CoreRules.PROJECT_MERGE)
+        .addRuleInstance(CoreRules.PROJECT_REMOVE)
+        .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE);
+    HepPlanner hep = new HepPlanner(program.build());
+    hep.setRoot(rel);
+    return hep.findBestExp();
+  }
+
+  /** Calcite's validation error as a user-facing error with SQLSTATE, line and column. */
+  static BlueshiftException validationError(ValidationException e) {
+    Throwable cause = e.getCause();
+    int line = 0;
+    int column = 0;
+    String message = e.getMessage();
+    if (cause instanceof CalciteContextException c) {
+      line = c.getPosLine();
+      column = c.getPosColumn();
+      message = c.getCause() instanceof SqlValidatorException v ? v.getMessage() : c.getMessage();
+    }
+    SqlState state = SqlState.SYNTAX_ERROR;
+    if (message != null) {
+      java.util.regex.Matcher m;
+      if ((m = java.util.regex.Pattern.compile("Object '([^']*)' not found").matcher(message)).find()) {
+        state = SqlState.UNDEFINED_TABLE;
+        message = "relation \"" + m.group(1) + "\" does not exist";
+      } else if ((m = java.util.regex.Pattern.compile("Column '([^']*)' not found").matcher(message)).find()) {
+        state = SqlState.UNDEFINED_COLUMN;
+        message = "column \"" + m.group(1) + "\" does not exist";
+      } else if (message.contains("No match found for function")) {
+        state = SqlState.UNDEFINED_FUNCTION;
+      }
+    }
+    return new BlueshiftException(state, message, line, column, e);
+  }
+
+  /** For EXPLAIN: the optimized logical plan as text. */
+  public static String explainLogical(RelNode rel) {
+    return RelOptUtil.toString(rel);
+  }
+}

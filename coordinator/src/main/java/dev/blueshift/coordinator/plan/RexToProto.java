@@ -1,0 +1,199 @@
+package dev.blueshift.coordinator.plan;
+
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import dev.blueshift.protocol.Call;
+import dev.blueshift.protocol.Expr;
+import dev.blueshift.protocol.Literal;
+import dev.blueshift.types.SqlType;
+import dev.blueshift.worker.types.ProtoTypes;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+
+/** Translates Calcite row expressions into protobuf expression trees the workers compile. */
+public final class RexToProto {
+  private final RexBuilder rexBuilder;
+
+  public RexToProto(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  public Expr convert(RexNode node) {
+    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, node);
+    return toExpr(expanded);
+  }
+
+  private Expr toExpr(RexNode node) {
+    if (node instanceof RexInputRef ref) {
+      return Expr.newBuilder().setType(type(node)).setInputRef(ref.getIndex()).build();
+    }
+    if (node instanceof RexLiteral lit) {
+      return literal(lit);
+    }
+    if (node instanceof RexCall call) {
+      return call(call);
+    }
+    throw unsupported(node.toString());
+  }
+
+  private dev.blueshift.protocol.DataType type(RexNode node) {
+    return ProtoTypes.toProto(CalciteTypes.fromCalcite(node.getType()), node.getType().isNullable());
+  }
+
+  private Expr literal(RexLiteral lit) {
+    SqlType type = CalciteTypes.fromCalcite(lit.getType());
+    Expr.Builder b = Expr.newBuilder().setType(ProtoTypes.toProto(type, true));
+    if (lit.isNull()) {
+      return b.setLiteral(Literal.newBuilder().setIsNull(true)).build();
+    }
+    Object value = switch (type.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> lit.getValueAs(Long.class);
+      case DECIMAL -> lit.getValueAs(BigDecimal.class).setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+      case REAL, DOUBLE -> lit.getValueAs(Double.class);
+      case BOOLEAN -> lit.getValueAs(Boolean.class);
+      case CHAR -> rtrim(lit.getValueAs(String.class));
+      case VARCHAR -> lit.getValueAs(String.class);
+      case DATE -> (long) lit.getValueAs(DateString.class).getDaysSinceEpoch();
+      case TIMESTAMP, TIMESTAMPTZ -> lit.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000L;
+    };
+    return b.setLiteral(ProtoTypes.literal(value)).build();
+  }
+
+  private static String rtrim(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  private Expr call(RexCall call) {
+    List<RexNode> ops = call.getOperands();
+    SqlKind kind = call.getKind();
+    return switch (kind) {
+      case EQUALS -> fn("=", call, ops);
+      case NOT_EQUALS -> fn("<>", call, ops);
+      case LESS_THAN -> fn("<", call, ops);
+      case LESS_THAN_OR_EQUAL -> fn("<=", call, ops);
+      case GREATER_THAN -> fn(">", call, ops);
+      case GREATER_THAN_OR_EQUAL -> fn(">=", call, ops);
+      case AND -> fn("and", call, ops);
+      case OR -> fn("or", call, ops);
+      case NOT -> fn("not", call, ops);
+      case IS_NULL -> fn("is_null", call, ops);
+      case IS_NOT_NULL -> fn("is_not_null", call, ops);
+      case IS_TRUE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(false)));
+      case IS_NOT_FALSE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(true)));
+      case PLUS, MINUS -> plusMinus(call, ops, kind == SqlKind.PLUS);
+      case TIMES -> fn("*", call, ops);
+      case DIVIDE -> fn("/", call, ops);
+      case MOD -> fn("%", call, ops);
+      case MINUS_PREFIX -> fn("negate", call, ops);
+      case PLUS_PREFIX -> toExpr(ops.get(0));
+      case CAST -> fn("cast", call, ops);
+      case LIKE -> fn(call.getOperator().getName().equalsIgnoreCase("ILIKE") ? "ilike" : "like", call, ops.subList(0, 2));
+      case CASE -> fn("case", call, ops);
+      case COALESCE -> fn("coalesce", call, ops);
+      case EXTRACT -> extract(call, ops);
+      case TRIM -> trim(call, ops);
+      case OTHER_FUNCTION, OTHER -> named(call, ops);
+      default -> throw unsupported(call.getOperator().getName());
+    };
+  }
+
+  private Expr named(RexCall call, List<RexNode> ops) {
+    String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+    return switch (name) {
+      case "substring" -> fn("substring", call, ops);
+      case "upper", "lower" -> fn(name, call, ops);
+      case "char_length", "character_length", "length", "len" -> fn("length", call, ops);
+      case "||", "concat" -> fn("||", call, ops);
+      case "nvl" -> fn("coalesce", call, ops);
+      default -> throw unsupported(call.getOperator().getName());
+    };
+  }
+
+  private Expr extract(RexCall call, List<RexNode> ops) {
+    TimeUnitRange unit = ((RexLiteral) ops.get(0)).getValueAs(TimeUnitRange.class);
+    String f = switch (unit) {
+      case YEAR -> "extract_year";
+      case MONTH -> "extract_month";
+      case DAY -> "extract_day";
+      default -> throw unsupported("EXTRACT(" + unit + ")");
+    };
+    return fn(f, call, ops.subList(1, 2));
+  }
+
+  private Expr trim(RexCall call, List<RexNode> ops) {
+    String flag = ((RexLiteral) ops.get(0)).getValue().toString().toLowerCase(Locale.ROOT);
+    String chars = ((RexLiteral) ops.get(1)).getValueAs(String.class);
+    if (!" ".equals(chars)) {
+      throw unsupported("TRIM of characters other than space");
+    }
+    String f = switch (flag) {
+      case "leading" -> "ltrim";
+      case "trailing" -> "rtrim";
+      default -> "trim";
+    };
+    return fn(f, call, ops.subList(2, 3));
+  }
+
+  /** + and -, including date/timestamp plus or minus an interval (calendar arithmetic). */
+  private Expr plusMinus(RexCall call, List<RexNode> ops, boolean plus) {
+    RexNode a = ops.get(0);
+    RexNode b = ops.get(1);
+    if (isInterval(a) && plus) {
+      RexNode t = a;
+      a = b;
+      b = t;
+    }
+    if (isInterval(b)) {
+      boolean months = b.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
+      if (!(b instanceof RexLiteral lit)) {
+        throw unsupported("interval arithmetic on non-constant intervals");
+      }
+      long raw = lit.getValueAs(Long.class);
+      long amount = months ? raw : Math.floorDiv(raw, 86_400_000L);
+      if (!months && raw % 86_400_000L != 0) {
+        throw unsupported("intervals smaller than a day");
+      }
+      Expr n = Expr.newBuilder().setType(ProtoTypes.toProto(SqlType.BIGINT, false))
+          .setLiteral(ProtoTypes.literal(plus ? amount : -amount)).build();
+      return Expr.newBuilder().setType(type(call))
+          .setCall(Call.newBuilder().setFunction(months ? "add_months" : "add_days").addOperands(toExpr(a)).addOperands(n))
+          .build();
+    }
+    return fn(plus ? "+" : "-", call, ops);
+  }
+
+  private static boolean isInterval(RexNode n) {
+    SqlTypeName t = n.getType().getSqlTypeName();
+    return t.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME || t.getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
+  }
+
+  private Expr fn(String name, RexNode call, List<RexNode> ops) {
+    Call.Builder c = Call.newBuilder().setFunction(name);
+    for (RexNode op : ops) {
+      c.addOperands(toExpr(op));
+    }
+    return Expr.newBuilder().setType(type(call)).setCall(c).build();
+  }
+
+  private static BlueshiftException unsupported(String what) {
+    return new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "function or expression " + what + " is not supported yet");
+  }
+}

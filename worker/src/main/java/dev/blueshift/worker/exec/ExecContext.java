@@ -1,0 +1,44 @@
+package dev.blueshift.worker.exec;
+
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * What a running fragment instance shares with its operators: its allocator (a child of the
+ * query's, with the query's limit), cancellation, and counters for EXPLAIN ANALYZE.
+ */
+public final class ExecContext {
+  /** Rows per batch operators aim for. */
+  public static final int BATCH_ROWS = 8192;
+
+  private final BufferAllocator allocator;
+  private volatile String cancelReason;
+  public final AtomicLong blocksRead = new AtomicLong();
+  public final AtomicLong blocksSkipped = new AtomicLong();
+
+  public ExecContext(BufferAllocator allocator) {
+    this.allocator = allocator;
+  }
+
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  public void cancel(String reason) {
+    this.cancelReason = reason == null ? "query cancelled" : reason;
+  }
+
+  public boolean isCancelled() {
+    return cancelReason != null;
+  }
+
+  /** Throws the cancellation as a user-facing error when the query was cancelled. */
+  public void checkCancelled() {
+    String reason = cancelReason;
+    if (reason != null) {
+      throw new BlueshiftException(SqlState.QUERY_CANCELED, reason);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.blueshift.worker.exec;
+
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import dev.blueshift.protocol.Aggregate;
+import dev.blueshift.protocol.ExchangeSource;
+import dev.blueshift.protocol.Literal;
+import dev.blueshift.protocol.PlanNode;
+import dev.blueshift.protocol.Project;
+import dev.blueshift.protocol.TableScan;
+import dev.blueshift.protocol.Values;
+import dev.blueshift.storage.segment.BlockPredicate;
+import dev.blueshift.types.SqlType;
+import dev.blueshift.worker.exchange.ExchangeRegistry;
+import dev.blueshift.worker.exchange.ExchangeSourceOperator;
+import dev.blueshift.worker.exec.agg.AggregateOperator;
+import dev.blueshift.worker.exec.expr.Evaluator;
+import dev.blueshift.worker.exec.expr.ExprCompiler;
+import dev.blueshift.worker.exec.ops.FilterOperator;
+import dev.blueshift.worker.exec.ops.LimitOperator;
+import dev.blueshift.worker.exec.ops.ProjectOperator;
+import dev.blueshift.worker.exec.ops.ScanOperator;
+import dev.blueshift.worker.exec.ops.SortOperator;
+import dev.blueshift.worker.exec.ops.ValuesOperator;
+import dev.blueshift.worker.types.ArrowSchemas;
+import dev.blueshift.worker.types.ProtoTypes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** Builds the operator tree of one fragment instance from its protobuf plan. */
+public final class PlanBuilder {
+  private final ExecContext context;
+  private final ExchangeRegistry exchanges;
+  private final String queryId;
+  private final int instance;
+  private final Map<Long, List<Path>> segments;
+
+  /**
+   * @param segments the files each table scan of this instance reads, by table id
+   */
+  public PlanBuilder(ExecContext context, ExchangeRegistry exchanges, String queryId, int instance,
+      Map<Long, List<Path>> segments) {
+    this.context = context;
+    this.exchanges = exchanges;
+    this.queryId = queryId;
+    this.instance = instance;
+    this.segments = segments;
+  }
+
+  public Operator build(PlanNode node) {
+    return switch (node.getNodeCase()) {
+      case SCAN -> scan(node.getScan());
+      case FILTER -> {
+        Operator input = build(node.getFilter().getInput());
+        yield new FilterOperator(input, compile(node.getFilter().getCondition(), input), context);
+      }
+      case PROJECT -> project(node.getProject());
+      case AGGREGATE -> aggregate(node.getAggregate());
+      case SORT -> new SortOperator(build(node.getSort().getInput()), node.getSort().getKeysList(),
+          node.getSort().getOffset(), node.getSort().getFetch(), context);
+      case LIMIT -> new LimitOperator(build(node.getLimit().getInput()), node.getLimit().getOffset(),
+          node.getLimit().getFetch(), context);
+      case EXCHANGE_SOURCE -> exchangeSource(node.getExchangeSource());
+      case VALUES -> values(node.getValues());
+      case NODE_NOT_SET -> throw new BlueshiftException(SqlState.INTERNAL_ERROR, "empty plan node");
+    };
+  }
+
+  private Operator scan(TableScan scan) {
+    Schema schema = ArrowSchemas.schema(scan.getOutputList());
+    int[] columns = scan.getColumnsList().stream().mapToInt(Integer::intValue).toArray();
+    BlockPredicate predicate = scan.hasBlockFilter()
+        ? BlockFilters.fromExpr(scan.getBlockFilter(), columns, ProtoTypes.types(scan.getOutputList()))
+        : BlockPredicate.ALWAYS;
+    List<Path> files = segments.getOrDefault(scan.getTableId(), List.of());
+    return new ScanOperator(files, columns, schema, predicate, context);
+  }
+
+  private Operator project(Project project) {
+    Operator input = build(project.getInput());
+    List<Evaluator> exprs = new ArrayList<>();
+    for (var e : project.getExprsList()) {
+      exprs.add(compile(e, input));
+    }
+    return new ProjectOperator(input, exprs, project.getNamesList(), context);
+  }
+
+  private Operator aggregate(Aggregate aggregate) {
+    Operator input = build(aggregate.getInput());
+    int[] keys = aggregate.getGroupKeysList().stream().mapToInt(Integer::intValue).toArray();
+    return new AggregateOperator(input, keys, aggregate.getCallsList(), aggregate.getPhase(), context);
+  }
+
+  private Operator exchangeSource(ExchangeSource source) {
+    Schema schema = ArrowSchemas.schema(source.getOutputList());
+    return new ExchangeSourceOperator(exchanges.buffer(queryId, source.getExchangeId(), instance), schema,
+        source.getProducerCount(), context);
+  }
+
+  private Operator values(Values values) {
+    Schema schema = ArrowSchemas.schema(values.getOutputList());
+    List<Object[]> rows = new ArrayList<>();
+    for (Values.Row row : values.getRowsList()) {
+      Object[] r = new Object[row.getValuesCount()];
+      for (int c = 0; c < r.length; c++) {
+        Literal l = row.getValues(c);
+        r[c] = ProtoTypes.value(l);
+      }
+      rows.add(r);
+    }
+    return new ValuesOperator(schema, rows, context);
+  }
+
+  private static Evaluator compile(dev.blueshift.protocol.Expr expr, Operator input) {
+    List<SqlType> types = ArrowSchemas.sqlTypes(input.schema());
+    return ExprCompiler.compile(expr, types);
+  }
+}

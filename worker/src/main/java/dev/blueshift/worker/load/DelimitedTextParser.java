@@ -1,0 +1,254 @@
+package dev.blueshift.worker.load;
+
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import dev.blueshift.types.SqlType;
+import dev.blueshift.worker.exec.Vectors;
+import dev.blueshift.worker.exec.expr.Casts;
+import dev.blueshift.worker.exec.expr.Evaluators;
+import dev.blueshift.worker.types.ArrowSchemas;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Parses delimited text (Redshift's default pipe format, or CSV) straight into Arrow batches of
+ * the target columns, converting each field to its column's type. Bad rows are recorded as
+ * {@link LoadError}s; past MAXERROR the load fails naming the first bad row.
+ */
+public final class DelimitedTextParser {
+  private static final int BATCH_ROWS = 65_536;
+
+  private final List<String> names;
+  private final List<SqlType> types;
+  private final List<Boolean> notNull;
+  private final LoadOptions options;
+  private final BufferAllocator allocator;
+  private final Schema schema;
+
+  public DelimitedTextParser(List<String> names, List<SqlType> types, List<Boolean> notNull, LoadOptions options,
+      BufferAllocator allocator) {
+    this.names = names;
+    this.types = types;
+    this.notNull = notNull;
+    this.options = options;
+    this.allocator = allocator;
+    this.schema = ArrowSchemas.schema(names, types);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /**
+   * Parses one file, handing each full batch to {@code sink} (which takes ownership). Returns the
+   * number of rows loaded; appends rejected rows to {@code errors}.
+   */
+  public long parse(Path file, Consumer<VectorSchemaRoot> sink, List<LoadError> errors) {
+    long loaded = 0;
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+      List<FieldVector> batch = newBatch();
+      int rows = 0;
+      long lineNo = 0;
+      String line;
+      Object[] values = new Object[types.size()];
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (lineNo <= options.ignoreHeader() || line.isEmpty()) {
+          continue;
+        }
+        LoadError error = parseLine(file.toString(), lineNo, line, values);
+        if (error != null) {
+          errors.add(error);
+          if (errors.size() > options.maxErrors()) {
+            batch.forEach(FieldVector::close);
+            throw loadFailed(errors);
+          }
+          continue;
+        }
+        for (int c = 0; c < values.length; c++) {
+          Evaluators.writeConstant(batch.get(c), types.get(c), rows, values[c]);
+        }
+        rows++;
+        loaded++;
+        if (rows == BATCH_ROWS) {
+          sink.accept(finish(batch, rows));
+          batch = newBatch();
+          rows = 0;
+        }
+      }
+      if (rows > 0) {
+        sink.accept(finish(batch, rows));
+      } else {
+        batch.forEach(FieldVector::close);
+      }
+    } catch (IOException e) {
+      throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return loaded;
+  }
+
+  /** The error users see when a load has more rejected rows than MAXERROR allows. */
+  public BlueshiftException loadFailed(List<LoadError> errors) {
+    LoadError first = errors.get(0);
+    SqlState state = switch (first.code()) {
+      case 1207 -> SqlState.INVALID_TEXT_REPRESENTATION;
+      case 1204 -> SqlState.STRING_DATA_RIGHT_TRUNCATION;
+      case 1213 -> SqlState.NOT_NULL_VIOLATION;
+      default -> SqlState.LOAD_ERROR;
+    };
+    String more = errors.size() > 1 ? " (" + errors.size() + " rows rejected, MAXERROR " + options.maxErrors() + ")" : "";
+    return new BlueshiftException(state, "COPY failed: " + first.message() + more);
+  }
+
+  private List<FieldVector> newBatch() {
+    List<FieldVector> out = new ArrayList<>(types.size());
+    for (int c = 0; c < types.size(); c++) {
+      out.add(Vectors.allocate(names.get(c), types.get(c), BATCH_ROWS, allocator));
+    }
+    return out;
+  }
+
+  private VectorSchemaRoot finish(List<FieldVector> batch, int rows) {
+    Vectors.setValueCount(batch, rows);
+    return new VectorSchemaRoot(schema.getFields(), batch, rows);
+  }
+
+  /** Splits and converts one line into {@code values}; returns the error instead when it is bad. */
+  private LoadError parseLine(String file, long lineNo, String line, Object[] values) {
+    List<String> fields = options.csv() ? splitCsv(line) : splitDelimited(line);
+    if (fields.size() != types.size()) {
+      if (fields.size() < types.size() && options.fillRecord()) {
+        while (fields.size() < types.size()) {
+          fields.add(null);
+        }
+      } else {
+        return new LoadError(file, lineNo, null, null, 0, line, null, 1214,
+            "expected " + types.size() + " fields but found " + fields.size() + " (delimiter '" + options.delimiter() + "')");
+      }
+    }
+    int position = 0;
+    for (int c = 0; c < types.size(); c++) {
+      String field = fields.get(c);
+      SqlType type = types.get(c);
+      try {
+        values[c] = convert(field, type);
+      } catch (BlueshiftException e) {
+        int code = e.state() == SqlState.STRING_DATA_RIGHT_TRUNCATION ? 1204 : 1207;
+        return new LoadError(file, lineNo, names.get(c), type.redshiftName(), position, line, field, code, e.getMessage());
+      }
+      if (values[c] == null && notNull.get(c)) {
+        return new LoadError(file, lineNo, names.get(c), type.redshiftName(), position, line, field, 1213,
+            "missing data for not-null field");
+      }
+      position += (field == null ? 0 : field.length()) + 1;
+    }
+    return null;
+  }
+
+  private Object convert(String field, SqlType type) {
+    if (field == null || field.equals(options.nullAs())) {
+      return null;
+    }
+    if (options.trimBlanks() && type.kind() == SqlType.Kind.VARCHAR) {
+      field = field.stripTrailing();
+    }
+    if (type.isString()) {
+      if ((field.isEmpty() && options.emptyAsNull()) || (field.isBlank() && options.blanksAsNull())) {
+        return null;
+      }
+      String value = type.kind() == SqlType.Kind.CHAR ? field.stripTrailing() : field;
+      int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > type.length()) {
+        if (!options.truncateColumns()) {
+          throw new BlueshiftException(SqlState.STRING_DATA_RIGHT_TRUNCATION,
+              "value too long for type " + type.redshiftName());
+        }
+        value = truncateUtf8(value, type.length());
+      }
+      return value;
+    }
+    if (field.isBlank()) {
+      return null;
+    }
+    return Casts.parse(field, type);
+  }
+
+  private static String truncateUtf8(String s, int maxBytes) {
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + len > maxBytes) {
+        break;
+      }
+      bytes += len;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
+  }
+
+  private List<String> splitDelimited(String line) {
+    List<String> out = new ArrayList<>(types.size() + 1);
+    char d = options.delimiter();
+    int start = 0;
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == d) {
+        out.add(line.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(line.substring(start));
+    return out;
+  }
+
+  private List<String> splitCsv(String line) {
+    List<String> out = new ArrayList<>(types.size() + 1);
+    char d = options.delimiter();
+    char q = options.quote();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean wasQuoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == q) {
+          if (i + 1 < line.length() && line.charAt(i + 1) == q) {
+            field.append(q);
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field.append(ch);
+        }
+      } else if (ch == q) {
+        quoted = true;
+        wasQuoted = true;
+      } else if (ch == d) {
+        out.add(field.length() == 0 && !wasQuoted ? "" : field.toString());
+        field.setLength(0);
+        wasQuoted = false;
+      } else {
+        field.append(ch);
+      }
+    }
+    out.add(field.toString());
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.blueshift.worker.service;
+
+import dev.blueshift.protocol.ExecuteFragmentRequest;
+import dev.blueshift.protocol.ExecuteFragmentResponse;
+import dev.blueshift.protocol.SegmentRef;
+import dev.blueshift.protocol.TableSlice;
+import dev.blueshift.worker.exchange.ExchangeRegistry;
+import dev.blueshift.worker.exchange.ExchangeSink;
+import dev.blueshift.worker.exchange.NodeChannels;
+import dev.blueshift.worker.exec.ExecContext;
+import dev.blueshift.worker.exec.Operator;
+import dev.blueshift.worker.exec.PlanBuilder;
+import dev.blueshift.worker.storage.LocalStorage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Runs one fragment instance to completion: operators pulled batch by batch into its exchange sink. */
+public final class FragmentExecutor {
+  private FragmentExecutor() {}
+
+  public static ExecuteFragmentResponse run(ExecuteFragmentRequest request, ExecContext context,
+      LocalStorage storage, ExchangeRegistry exchanges, NodeChannels channels) {
+    Map<Long, List<Path>> segments = new HashMap<>();
+    for (TableSlice t : request.getTablesList()) {
+      List<Path> files = new ArrayList<>();
+      for (SegmentRef s : t.getSegmentsList()) {
+        files.add(storage.resolve(s.getPath()));
+      }
+      segments.put(t.getTableId(), files);
+    }
+    PlanBuilder builder = new PlanBuilder(context, exchanges, request.getQueryId(), request.getInstance(), segments);
+    try (Operator root = builder.build(request.getFragment().getRoot());
+        ExchangeSink sink = new ExchangeSink(request.getFragment().getSink(), channels, request.getQueryId(),
+            request.getInstance(), context)) {
+      VectorSchemaRoot batch;
+      while ((batch = root.next()) != null) {
+        try (VectorSchemaRoot b = batch) {
+          context.checkCancelled();
+          sink.accept(b);
+        }
+      }
+      sink.finish();
+      return ExecuteFragmentResponse.newBuilder()
+          .setRowsOut(sink.rowsSent())
+          .setBlocksRead(context.blocksRead.get())
+          .setBlocksSkipped(context.blocksSkipped.get())
+          .build();
+    }
+  }
+}
