@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.calcite.avatica.DriverVersion;
 
@@ -28,6 +29,11 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
 
   public Driver() {
     super();
+  }
+
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new BlueshiftJdbcFactory();
   }
 
   @Override
@@ -62,7 +68,8 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
   /** One clear line for why a connection could not be opened. */
   static SQLException connectFailure(BlueshiftUrl target, Exception e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String prefix = "cannot connect to Blueshift at " + target.address() + ": ";
+      String prefix = "cannot connect to Blueshift"
+          + (target == null ? "" : " at " + target.address()) + ": ";
       if (t instanceof ConnectException) {
         return new SQLException(prefix + "connection refused", "08001", e);
       } else if (t instanceof UnknownHostException) {

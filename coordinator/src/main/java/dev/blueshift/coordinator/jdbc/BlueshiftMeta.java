@@ -232,6 +232,11 @@ public final class BlueshiftMeta extends MetaImpl {
         AvaticaSeverity.ERROR);
   }
 
+  /**
+   * Closes a statement and its open result. Closing a statement that is running cancels it: the
+   * Avatica protocol has no cancel request, so this is how the Blueshift driver's {@code
+   * Statement.cancel()} reaches the engine.
+   */
   @Override
   public void closeStatement(StatementHandle h) {
     ConnectionState c = h.connectionId == null ? null : connections.get(h.connectionId);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +53,8 @@ final class FixedResultEngine implements QueryEngine {
   final AtomicInteger cursorsClosed = new AtomicInteger();
   final List<Integer> bigCursorRequests = new CopyOnWriteArrayList<>();
   final List<String> executed = new CopyOnWriteArrayList<>();
-  final CountDownLatch sleeping = new CountDownLatch(1);
+  /** Released each time a "select sleep" starts waiting for its cancel. */
+  final Semaphore sleeping = new Semaphore(0);
 
   @Override
   public Session openSession(String user) {
@@ -84,7 +86,7 @@ final class FixedResultEngine implements QueryEngine {
       } else if (s.startsWith("insert")) {
         return new StatementResult.Update("INSERT", 5);
       } else if (s.equals("select sleep")) {
-        sleeping.countDown();
+        sleeping.release();
         try {
           if (cancelled.await(30, TimeUnit.SECONDS)) {
             throw new BlueshiftException(SqlState.QUERY_CANCELED,

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -218,11 +220,30 @@ class JdbcServerTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Connection c = connect(); Statement s = c.createStatement()) {
       Future<?> running = pool.submit(() -> s.executeQuery("select sleep"));
-      assertThat(engine.sleeping.await(10, TimeUnit.SECONDS)).isTrue();
-      server.meta().cancel(c.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).id);
+      assertThat(engine.sleeping.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+      server.meta().cancel(c.unwrap(AvaticaConnection.class).id);
       assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
           .hasMessageContaining("canceling statement due to user request")
           .hasMessageContaining("57014");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void closingARunningStatementOnTheServerCancelsIt() throws Exception {
+    // what the Blueshift driver's Statement.cancel() sends
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      Future<?> running = pool.submit(() -> s.executeQuery("select sleep"));
+      assertThat(engine.sleeping.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+      server.meta().closeStatement(s.unwrap(AvaticaStatement.class).handle);
+      assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS))
+          .hasMessageContaining("canceling statement due to user request");
+      // Avatica re-creates the closed server statement when the JDBC statement is used again
+      try (ResultSet rs = s.executeQuery("select echo again")) {
+        assertThat(rs.next()).isTrue();
+      }
     } finally {
       pool.shutdownNow();
     }
