@@ -6,6 +6,7 @@ import dev.blueshift.coordinator.engine.RowCursor;
 import dev.blueshift.coordinator.engine.Session;
 import dev.blueshift.coordinator.engine.StatementResult;
 import dev.blueshift.error.BlueshiftException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,21 +49,32 @@ public final class BlueshiftMeta extends MetaImpl {
   /** pgjdbc reports 0 as the vendor error code; the SQLSTATE carries the meaning. */
   private static final int ERROR_CODE = 0;
 
+  /** Connections unused this long are closed (clients that vanished without closing). */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
   private final QueryEngine engine;
+  private final long idleTimeoutNanos;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
   /** Statement ids are unique across connections, metadata result sets included. */
   private final AtomicInteger statementIds = new AtomicInteger();
 
   public BlueshiftMeta(QueryEngine engine) {
+    this(engine, DEFAULT_IDLE_TIMEOUT);
+  }
+
+  /** A Meta that closes connections idle (no request, nothing running) for {@code idleTimeout}. */
+  public BlueshiftMeta(QueryEngine engine, Duration idleTimeout) {
     // Server side: there is no local AvaticaConnection.
     super(null);
     this.engine = engine;
+    this.idleTimeoutNanos = idleTimeout.toNanos();
   }
 
   // --- connections -----------------------------------------------------------------------------
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    closeIdleConnections();
     String user = info == null ? null : info.get("user");
     String password = info == null ? null : info.get("password");
     if (user == null || user.isEmpty()) {
@@ -116,6 +128,22 @@ public final class BlueshiftMeta extends MetaImpl {
     ConnectionState c = connections.get(connectionId);
     if (c != null) {
       c.session.cancel();
+    }
+  }
+
+  /**
+   * Closes connections with no request for the idle timeout and no statement running; their
+   * clients are gone. Runs on each new connection, so no thread of its own is needed.
+   */
+  public void closeIdleConnections() {
+    long now = System.nanoTime();
+    for (Map.Entry<String, ConnectionState> e : connections.entrySet()) {
+      ConnectionState c = e.getValue();
+      if (now - c.lastUsedNanos > idleTimeoutNanos && !c.executeLock.isLocked()) {
+        LOG.info("closing JDBC connection {} idle for {} s", e.getKey(),
+            (now - c.lastUsedNanos) / 1_000_000_000L);
+        closeConnection(new ConnectionHandle(e.getKey()));
+      }
     }
   }
 
@@ -368,6 +396,7 @@ public final class BlueshiftMeta extends MetaImpl {
       throw new AvaticaRuntimeException("connection " + id + " is not open", ERROR_CODE, "08003",
           AvaticaSeverity.ERROR);
     }
+    c.lastUsedNanos = System.nanoTime();
     return c;
   }
 
@@ -385,6 +414,7 @@ public final class BlueshiftMeta extends MetaImpl {
     final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
     /** The engine runs one statement of a session at a time. */
     final ReentrantLock executeLock = new ReentrantLock();
+    volatile long lastUsedNanos = System.nanoTime();
 
     ConnectionState(Session session) {
       this.session = session;

@@ -3,15 +3,16 @@ package dev.blueshift.coordinator.jdbc;
 import dev.blueshift.coordinator.engine.QueryEngine;
 import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.avatica.remote.LocalService;
-import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The coordinator's JDBC endpoint: Avatica protobuf over HTTP (what {@code jdbc:blueshift://HOST:PORT/dev}
- * and {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf} connect to), serving
- * the given engine through {@link BlueshiftMeta}.
+ * The coordinator's JDBC endpoint: Avatica protobuf over HTTP (what {@code
+ * jdbc:blueshift://HOST:PORT/dev} and {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf}
+ * connect to), serving the given engine through {@link BlueshiftMeta}, plus {@code GET
+ * /health/live} and {@code /health/ready} on the same port.
  */
 public final class JdbcServer implements AutoCloseable {
   private final HttpServer http;
@@ -26,12 +27,24 @@ public final class JdbcServer implements AutoCloseable {
 
   /**
    * Starts serving on {@code host:port}; port 0 picks a free port (see {@link #port()}).
+   * {@code /health/ready} answers 200 as soon as it serves.
    *
    * @throws BlueshiftException when the address cannot be bound
    */
   public static JdbcServer start(QueryEngine engine, String host, int port) {
+    return start(engine, host, port, () -> true);
+  }
+
+  /**
+   * Starts serving on {@code host:port}; {@code GET /health/ready} answers 200 while {@code
+   * ready} is true (e.g. once workers have registered) and 503 otherwise; {@code
+   * GET /health/live} answers 200.
+   *
+   * @throws BlueshiftException when the address cannot be bound
+   */
+  public static JdbcServer start(QueryEngine engine, String host, int port, BooleanSupplier ready) {
     BlueshiftMeta meta = new BlueshiftMeta(engine);
-    AvaticaProtobufHandler handler = new AvaticaProtobufHandler(new LocalService(meta));
+    JdbcHttpHandler handler = new JdbcHttpHandler(new LocalService(meta), ready);
     HttpServer http = new HttpServer(port, handler) {
       @Override
       protected ServerConnector getServerConnector() {

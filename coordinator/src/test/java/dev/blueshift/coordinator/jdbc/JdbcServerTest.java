@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,13 +17,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,5 +269,50 @@ class JdbcServerTest {
         assertThat(rs.next()).isFalse();
       }
     }
+  }
+
+  @Test
+  void healthEndpoints() throws Exception {
+    AtomicBoolean ready = new AtomicBoolean(false);
+    try (JdbcServer health = JdbcServer.start(engine, "127.0.0.1", 0, ready::get)) {
+      HttpClient http = HttpClient.newHttpClient();
+      Function<String, HttpResponse<String>> get = path -> {
+        try {
+          return http.send(HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + health.port() + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      assertThat(get.apply("/health/live").statusCode()).isEqualTo(200);
+      assertThat(get.apply("/health/ready").statusCode()).isEqualTo(503);
+      ready.set(true);
+      assertThat(get.apply("/health/ready").statusCode()).isEqualTo(200);
+      assertThat(get.apply("/health/ready").body()).isEqualTo("ready\n");
+      assertThat(get.apply("/health/other").statusCode()).isEqualTo(404);
+      // JDBC still works on the same port
+      try (Connection c = DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:"
+          + health.port() + ";serialization=protobuf", "admin", "");
+           Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("select echo health")) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void idleConnectionsAreClosedWhenAnotherOpens() {
+    FixedResultEngine own = new FixedResultEngine();
+    BlueshiftMeta meta = new BlueshiftMeta(own, Duration.ZERO);
+    meta.openConnection(new Meta.ConnectionHandle("gone"), Map.of("user", "admin"));
+    meta.openConnection(new Meta.ConnectionHandle("new"), Map.of("user", "admin"));
+    assertThat(meta.openConnections()).isEqualTo(1);
+    assertThat(own.sessionsClosed.get()).isEqualTo(1);
+
+    BlueshiftMeta patient = new BlueshiftMeta(own, Duration.ofHours(1));
+    patient.openConnection(new Meta.ConnectionHandle("a"), Map.of());
+    patient.openConnection(new Meta.ConnectionHandle("b"), Map.of());
+    assertThat(patient.openConnections()).isEqualTo(2);
   }
 }
