@@ -11,15 +11,15 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * The non-codec encodings. Each chunk is a record batch with one field node (rows, nulls) whose
  * buffers are: the validity bitmap, a header of int/long parameters, then encoding-specific
- * buffers; all LZ4-frame compressed. Values are encoded for every slot: a null slot repeats the
- * previous slot's value (so it extends a run, adds a zero delta, reuses a dictionary index) and
+ * buffers; all compressed with the fast codec (ZSTD level 1, see {@link
+ * ChunkCodec#FAST_ZSTD_LEVEL}). Values are encoded for every slot: a null slot repeats the previous
+ * slot's value (so it extends a run, adds a zero delta, reuses a dictionary index) and
  * the validity bitmap restores the nulls on decode.
  *
  * <ul>
@@ -36,6 +36,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  *       dictionary: BYTEDICT keeps at most 256 entries per block (as Redshift), TEXT255/TEXT32K at
  *       most 65,536 entries; beyond that the block falls back to LZO.
  * </ul>
+ *
+ * <p>Every encoding falls back to LZO for a block that is entirely null.
  */
 final class EncodedBuffers {
   private static final int BYTEDICT_MAX_ENTRIES = 256;
@@ -68,7 +70,7 @@ final class EncodedBuffers {
       buffers.add(vector.getValidityBuffer().slice(0, validityBytes(n)));
       buffers.addAll(owned);
       return new ChunkCodec.EncodedChunk(encoding, ChunkCodec.compress(n, vector.getNullCount(), buffers,
-          CompressionUtil.CodecType.LZ4_FRAME, allocator));
+          ChunkCodec.fastCodec(), allocator));
     } finally {
       owned.forEach(ArrowBuf::close);
     }

@@ -167,6 +167,21 @@ public final class SegmentWriter {
     }
   }
 
+  /**
+   * Bytes one column chunk holding {@code vector} would occupy with {@code encoding} (after
+   * per-block fallback), as ANALYZE COMPRESSION reports. The vector is not modified.
+   *
+   * @throws BlueshiftException INVALID_TABLE_DEFINITION when the encoding does not apply to the type
+   */
+  public static long encodedBytes(FieldVector vector, SqlType type, Encoding encoding, BufferAllocator allocator) {
+    encoding.checkApplicable(vector.getField().getName(), type);
+    try (ChunkCodec.EncodedChunk chunk = ChunkCodec.encode(vector, type, encoding.resolve(type), allocator)) {
+      long bytes = MessageSerializer.serializeMetadata(chunk.batch(),
+          org.apache.arrow.vector.ipc.message.IpcOption.DEFAULT).remaining() + 8L;
+      return bytes + chunk.batch().computeBodyLength();
+    }
+  }
+
   static List<Field> fields(SegmentSchema schema) {
     List<Field> fields = new ArrayList<>(schema.columnCount());
     for (ColumnSpec c : schema.columns()) {
