@@ -79,10 +79,10 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
       } else if (t instanceof SocketTimeoutException) {
         return new SQLException(prefix + "timed out", "08001", e);
       } else if (t instanceof AvaticaClientRuntimeException server) {
-        return new SQLException(serverMessage(server.getMessage()), server.getSqlState(),
+        return new SQLException(ServerMessages.of(server.getMessage()), server.getSqlState(),
             server.getErrorCode(), e);
       } else if (t instanceof AvaticaSqlException server) {
-        return new SQLException(serverMessage(server.getErrorMessage()), server.getSQLState(),
+        return new SQLException(ServerMessages.of(server.getErrorMessage()), server.getSQLState(),
             server.getErrorCode(), e);
       } else if (t instanceof IOException) {
         return new SQLException(prefix + t.getMessage(), "08001", e);
@@ -91,16 +91,4 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
     return e instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
   }
 
-  /**
-   * The server's own message inside one of Avatica's wrappers ("Error 0 (42P01) : Error while
-   * executing SQL \"…\": Remote driver error: relation \"x\" does not exist").
-   */
-  public static String serverMessage(String message) {
-    if (message == null) {
-      return "";
-    }
-    String marker = "Remote driver error: ";
-    int at = message.lastIndexOf(marker);
-    return at < 0 ? message : message.substring(at + marker.length());
-  }
 }

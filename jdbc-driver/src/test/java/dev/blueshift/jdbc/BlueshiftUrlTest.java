@@ -65,9 +65,9 @@ class BlueshiftUrlTest {
 
   @Test
   void serverMessageIsUnwrapped() {
-    assertThat(Driver.serverMessage("Error 0 (42P01) : Error while executing SQL \"select\": "
+    assertThat(ServerMessages.of("Error 0 (42P01) : Error while executing SQL \"select\": "
         + "Remote driver error: relation \"x\" does not exist"))
         .isEqualTo("relation \"x\" does not exist");
-    assertThat(Driver.serverMessage("plain")).isEqualTo("plain");
+    assertThat(ServerMessages.of("plain")).isEqualTo("plain");
   }
 }

@@ -32,7 +32,7 @@ final class InteractiveShell {
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .build();
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
-      out.println("blueshift " + dev.blueshift.jdbc.Driver.VERSION
+      out.println("blueshift " + Shell.VERSION
           + " — type \\? for help, \\q to quit.");
       StatementSplitter splitter = new StatementSplitter();
       while (true) {

@@ -23,6 +23,9 @@ import java.util.Properties;
  * arguments or no connection.
  */
 public final class Shell {
+  /** The shell's version. */
+  public static final String VERSION = "0.1.0";
+
   private Shell() {}
 
   /** Command-line entry point; see {@link ShellOptions#usage()}. */
@@ -57,7 +60,7 @@ public final class Shell {
       }
       connection = DriverManager.getConnection(options.url(), props);
     } catch (SQLException e) {
-      err.println("ERROR:  " + dev.blueshift.jdbc.Driver.serverMessage(e.getMessage()));
+      err.println("ERROR:  " + dev.blueshift.jdbc.ServerMessages.of(e.getMessage()));
       return 2;
     }
     try (ShellSession session = new ShellSession(connection, options.format(), out, err)) {

@@ -285,7 +285,7 @@ final class ShellSession implements AutoCloseable {
   }
 
   void error(SQLException e) {
-    error(dev.blueshift.jdbc.Driver.serverMessage(e.getMessage()), e.getSQLState());
+    error(dev.blueshift.jdbc.ServerMessages.of(e.getMessage()), e.getSQLState());
   }
 
   /** Prints {@code ERROR:  message} (and the SQLSTATE when known) on stderr. */
