@@ -48,9 +48,14 @@ public final class Shell {
 
   /**
    * Runs the shell and returns the process exit code. Interactive only when {@code in} is
-   * {@link System#in}, there is no {@code -c}/{@code -f}, and the console is a terminal.
+   * {@link System#in}, there is no {@code -c}/{@code -f}, and the console is a terminal. Null
+   * options (what {@link ShellOptions#fromArgs} returns for {@code --help}) print the usage.
    */
   public static int run(ShellOptions options, InputStream in, PrintStream out, PrintStream err) {
+    if (options == null) {
+      out.print(ShellOptions.usage());
+      return 0;
+    }
     Connection connection;
     try {
       Properties props = new Properties();

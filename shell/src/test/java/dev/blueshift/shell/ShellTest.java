@@ -54,6 +54,10 @@ class ShellTest {
     assertThat(ShellOptions.fromArgs()).isEqualTo(new ShellOptions(ShellOptions.DEFAULT_URL,
         "admin", null, List.of(), null, ShellOptions.Format.ALIGNED));
     assertThat(ShellOptions.fromArgs("--help")).isNull();
+    ByteArrayOutputStream help = new ByteArrayOutputStream();
+    assertThat(Shell.run(ShellOptions.fromArgs("-h"), new ByteArrayInputStream(new byte[0]),
+        new PrintStream(help, true, StandardCharsets.UTF_8), System.err)).isZero();
+    assertThat(help.toString(StandardCharsets.UTF_8)).startsWith("Usage: blueshift sql");
     assertThatThrownBy(() -> ShellOptions.fromArgs("--format", "xml"))
         .hasMessageContaining("unknown format \"xml\"");
     assertThatThrownBy(() -> ShellOptions.fromArgs("-c")).hasMessageContaining("needs a value");
