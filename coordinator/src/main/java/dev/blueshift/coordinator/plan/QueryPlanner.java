@@ -54,7 +54,7 @@ public final class QueryPlanner {
       SqlNode validated = planner.validate(parsed);
       RelRoot relRoot = planner.rel(validated);
       RelNode rel = optimize(relRoot.project());
-      List<String> names = relRoot.validatedRowType.getFieldNames();
+      List<String> names = redshiftNames(validated, relRoot.validatedRowType.getFieldNames());
       RexToProto rex = new RexToProto(rel.getCluster().getRexBuilder());
       return new Fragmenter(rex, totalSlices).plan(rel, names);
     } catch (SqlParseException e) {
@@ -107,6 +107,28 @@ public final class QueryPlanner {
       }
     }
     return new BlueshiftException(state, message, line, column, e);
+  }
+
+  /**
+   * Redshift's names for unaliased result columns: a function call is named after the function
+   * ({@code count}), anything else {@code ?column?} — instead of Calcite's {@code EXPR$n}.
+   */
+  static List<String> redshiftNames(SqlNode validated, List<String> derived) {
+    SqlNode query = validated instanceof org.apache.calcite.sql.SqlOrderBy o ? o.query : validated;
+    if (!(query instanceof org.apache.calcite.sql.SqlSelect select) || select.getSelectList().size() != derived.size()) {
+      return derived;
+    }
+    List<String> names = new java.util.ArrayList<>(derived);
+    for (int i = 0; i < names.size(); i++) {
+      if (!names.get(i).startsWith("EXPR$")) {
+        continue;
+      }
+      SqlNode item = select.getSelectList().get(i);
+      names.set(i, item instanceof org.apache.calcite.sql.SqlBasicCall call
+          && call.getOperator() instanceof org.apache.calcite.sql.SqlFunction f
+          ? f.getName().toLowerCase(java.util.Locale.ROOT) : "?column?");
+    }
+    return names;
   }
 
   /** For EXPLAIN: the optimized logical plan as text. */

@@ -58,6 +58,11 @@ class LocalClusterTest {
       assertThat(rows(st, "SELECT k, SUM(v) AS total, COUNT(*) AS n, MIN(d), MAX(d), AVG(v) FROM t GROUP BY k ORDER BY k"))
           .containsExactly("a|166833|334|0.00|9.99|499", "b|166167|333|0.01|9.97|499", "c|166500|333|0.02|9.98|500");
       assertThat(rows(st, "SELECT COUNT(*), SUM(d) FROM t WHERE v < 100 AND k = 'a'")).containsExactly("34|16.83");
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(v) AS top, v + 1 FROM t WHERE v = 5 GROUP BY v")) {
+        assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("count");
+        assertThat(rs.getMetaData().getColumnLabel(2)).isEqualTo("top");
+        assertThat(rs.getMetaData().getColumnLabel(3)).isEqualTo("?column?");
+      }
       assertThat(rows(st, "SELECT v FROM t WHERE v >= 995 ORDER BY v DESC LIMIT 3")).containsExactly("999", "998", "997");
       assertThatThrownBy(() -> rows(st, "SELECT k FROM no_such_table"))
           .isInstanceOf(SQLException.class).hasMessageContaining("no_such_table");

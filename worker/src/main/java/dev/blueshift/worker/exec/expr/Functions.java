@@ -20,6 +20,20 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class Functions {
   private Functions() {}
 
+  /** Evaluates every operand; on failure closes those already evaluated. */
+  static List<Value> evaluateAll(List<Evaluator> args, VectorSchemaRoot batch, ExecContext context) {
+    List<Value> values = new ArrayList<>(args.size());
+    try {
+      for (Evaluator e : args) {
+        values.add(e.evaluate(batch, context));
+      }
+      return values;
+    } catch (RuntimeException e) {
+      values.forEach(Value::close);
+      throw e;
+    }
+  }
+
   /** A column of the input batch, borrowed without copying. */
   record InputRef(int index, SqlType type) implements Evaluator {
     @Override
@@ -426,11 +440,8 @@ final class Functions {
 
     @Override
     public Value evaluate(VectorSchemaRoot batch, ExecContext context) {
-      List<Value> values = new ArrayList<>();
+      List<Value> values = evaluateAll(args, batch, context);
       try {
-        for (Evaluator e : args) {
-          values.add(e.evaluate(batch, context));
-        }
         int n = batch.getRowCount();
         int pairs = (values.size() - 1) / 2;
         Value otherwise = values.get(values.size() - 1);
@@ -475,11 +486,8 @@ final class Functions {
 
     @Override
     public Value evaluate(VectorSchemaRoot batch, ExecContext context) {
-      List<Value> values = new ArrayList<>();
+      List<Value> values = evaluateAll(args, batch, context);
       try {
-        for (Evaluator e : args) {
-          values.add(e.evaluate(batch, context));
-        }
         int n = batch.getRowCount();
         FieldVector out = Vectors.allocate("expr", type, n, context.allocator());
         for (int i = 0; i < n; i++) {
