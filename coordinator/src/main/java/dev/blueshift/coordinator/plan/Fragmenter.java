@@ -232,8 +232,7 @@ public final class Fragmenter {
       partialOutput.add(finalOutput.get(k));
     }
     for (AggCall call : calls) {
-      List<SqlType> states = AggregateFunctions.stateTypes(call.getFunction(),
-          call.hasArgType() ? ProtoTypes.fromProto(call.getArgType()) : SqlType.BIGINT, ProtoTypes.fromProto(call.getType()));
+      List<SqlType> states = AggregateFunctions.stateTypes(call);
       for (int s = 0; s < states.size(); s++) {
         partialOutput.add(ProtoTypes.column(call.getName() + "$" + s, states.get(s), true));
       }

@@ -1,6 +1,9 @@
 package dev.blueshift.worker.exec.agg;
 
 import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.protocol.AggCall;
+import dev.blueshift.protocol.TypeKind;
+import dev.blueshift.worker.types.ProtoTypes;
 import dev.blueshift.error.SqlState;
 import dev.blueshift.types.SqlType;
 import java.util.List;
@@ -22,6 +25,17 @@ public final class AggregateFunctions {
       case "min", "max" -> List.of(argType);
       default -> throw unsupported(function);
     };
+  }
+
+  /** The state columns of a planned call (its raw argument type; COUNT(*) has none). */
+  public static List<SqlType> stateTypes(AggCall call) {
+    return stateTypes(call.getFunction(), argType(call), ProtoTypes.fromProto(call.getType()));
+  }
+
+  /** The raw argument's type of a call; COUNT(*) has none and counts as BIGINT. */
+  public static SqlType argType(AggCall call) {
+    return call.hasArgType() && call.getArgType().getKind() != TypeKind.TYPE_KIND_UNSPECIFIED
+        ? ProtoTypes.fromProto(call.getArgType()) : SqlType.BIGINT;
   }
 
   /** The running-sum type of AVG: exact at the argument's scale, or double. */

@@ -2,7 +2,6 @@ package dev.blueshift.worker.exec.agg;
 
 import dev.blueshift.protocol.AggCall;
 import dev.blueshift.protocol.AggPhase;
-import dev.blueshift.protocol.TypeKind;
 import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.exec.ExecContext;
 import dev.blueshift.worker.exec.Operator;
@@ -52,8 +51,8 @@ public final class AggregateOperator implements Operator {
     int stateColumn = groupKeys.length;
     for (AggCall call : calls) {
       SqlType resultType = ProtoTypes.fromProto(call.getType());
-      SqlType argType = argType(call);
-      List<SqlType> states = AggregateFunctions.stateTypes(call.getFunction(), argType, resultType);
+      SqlType argType = AggregateFunctions.argType(call);
+      List<SqlType> states = AggregateFunctions.stateTypes(call);
       int arg = call.getArgsCount() > 0 ? call.getArgs(0) : -1;
       accumulators.add(Accumulators.create(call.getFunction(), argType, resultType, arg, stateColumn));
       stateColumn += states.size();
@@ -133,8 +132,7 @@ public final class AggregateOperator implements Operator {
       for (int c = 0; c < accumulators.size(); c++) {
         Accumulator acc = accumulators.get(c);
         if (phase == AggPhase.AGG_PHASE_PARTIAL) {
-          SqlType resultType = ProtoTypes.fromProto(calls.get(c).getType());
-          int stateCount = AggregateFunctions.stateTypes(calls.get(c).getFunction(), argType(calls.get(c)), resultType).size();
+          int stateCount = AggregateFunctions.stateTypes(calls.get(c)).size();
           List<FieldVector> states = new ArrayList<>();
           for (int s = 0; s < stateCount; s++) {
             Field f = fields.get(column++);
@@ -156,12 +154,6 @@ public final class AggregateOperator implements Operator {
       vectors.forEach(FieldVector::close);
       throw e;
     }
-  }
-
-  /** The raw argument's type; COUNT(*) has none. */
-  private static SqlType argType(AggCall call) {
-    return call.hasArgType() && call.getArgType().getKind() != TypeKind.TYPE_KIND_UNSPECIFIED
-        ? ProtoTypes.fromProto(call.getArgType()) : SqlType.BIGINT;
   }
 
   @Override
