@@ -4,6 +4,8 @@ import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.Aggregate;
 import dev.blueshift.protocol.ExchangeSource;
+import dev.blueshift.protocol.HashJoin;
+import dev.blueshift.protocol.UnionAll;
 import dev.blueshift.protocol.Literal;
 import dev.blueshift.protocol.PlanNode;
 import dev.blueshift.protocol.Project;
@@ -16,7 +18,9 @@ import dev.blueshift.worker.exchange.ExchangeSourceOperator;
 import dev.blueshift.worker.exec.agg.AggregateOperator;
 import dev.blueshift.worker.exec.expr.Evaluator;
 import dev.blueshift.worker.exec.expr.ExprCompiler;
+import dev.blueshift.worker.exec.join.HashJoinOperator;
 import dev.blueshift.worker.exec.ops.FilterOperator;
+import dev.blueshift.worker.exec.ops.UnionAllOperator;
 import dev.blueshift.worker.exec.ops.LimitOperator;
 import dev.blueshift.worker.exec.ops.ProjectOperator;
 import dev.blueshift.worker.exec.ops.ScanOperator;
@@ -65,6 +69,8 @@ public final class PlanBuilder {
           node.getLimit().getFetch(), context);
       case EXCHANGE_SOURCE -> exchangeSource(node.getExchangeSource());
       case VALUES -> values(node.getValues());
+      case JOIN -> join(node.getJoin());
+      case UNION_ALL -> unionAll(node.getUnionAll());
       case NODE_NOT_SET -> throw new BlueshiftException(SqlState.INTERNAL_ERROR, "empty plan node");
     };
   }
@@ -98,6 +104,32 @@ public final class PlanBuilder {
     Schema schema = ArrowSchemas.schema(source.getOutputList());
     return new ExchangeSourceOperator(exchanges.buffer(queryId, source.getExchangeId(), instance), schema,
         source.getProducerCount(), context);
+  }
+
+  private Operator join(HashJoin join) {
+    Operator left = build(join.getLeft());
+    Operator right = build(join.getRight());
+    Schema output = ArrowSchemas.schema(join.getOutputList());
+    Evaluator condition = null;
+    if (join.hasCondition()) {
+      List<SqlType> pairTypes = new ArrayList<>(ArrowSchemas.sqlTypes(left.schema()));
+      pairTypes.addAll(ArrowSchemas.sqlTypes(right.schema()));
+      condition = ExprCompiler.compile(join.getCondition(), pairTypes);
+    }
+    return new HashJoinOperator(left, right, join.getType(), ints(join.getLeftKeysList()), ints(join.getRightKeysList()),
+        condition, join.getBuildLeft(), output, context);
+  }
+
+  private Operator unionAll(UnionAll union) {
+    List<Operator> inputs = new ArrayList<>();
+    for (PlanNode input : union.getInputsList()) {
+      inputs.add(build(input));
+    }
+    return new UnionAllOperator(inputs, ArrowSchemas.schema(union.getOutputList()), context);
+  }
+
+  private static int[] ints(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private Operator values(Values values) {

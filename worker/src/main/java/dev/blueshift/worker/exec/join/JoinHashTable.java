@@ -1,0 +1,79 @@
+package dev.blueshift.worker.exec.join;
+
+import dev.blueshift.worker.exec.RowKeys;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The build side's index: rows chained by key hash. Rows with a NULL key are left out, since SQL
+ * equality never matches NULL. With no key columns every row is in one chain (a nested-loop join).
+ */
+final class JoinHashTable {
+  private final FieldVector[] keys;
+  private final int rows;
+  private final int[] heads;
+  private final int[] next;
+  private final int[] hashes;
+  private final int mask;
+
+  JoinHashTable(FieldVector[] keys, int rows) {
+    this.keys = keys;
+    this.rows = rows;
+    this.next = new int[rows];
+    this.hashes = new int[rows];
+    int size = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+    this.heads = new int[keys.length == 0 ? 1 : size];
+    this.mask = heads.length - 1;
+    Arrays.fill(heads, -1);
+    // insert in reverse so chains list rows in input order
+    for (int r = rows - 1; r >= 0; r--) {
+      if (keys.length > 0 && anyNull(keys, r)) {
+        continue;
+      }
+      int h = keys.length == 0 ? 0 : RowKeys.hash(keys, r);
+      hashes[r] = h;
+      int bucket = h & mask;
+      next[r] = heads[bucket];
+      heads[bucket] = r;
+    }
+  }
+
+  int rowCount() {
+    return rows;
+  }
+
+  static boolean anyNull(FieldVector[] keys, int row) {
+    for (FieldVector k : keys) {
+      if (k.isNull(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first candidate build row for a probe hash, or -1. */
+  int first(int hash) {
+    return heads[hash & mask];
+  }
+
+  /** The next candidate after {@code row} in its chain, or -1. */
+  int next(int row) {
+    return next[row];
+  }
+
+  /** Whether build row {@code row} has the probe row's key (hash {@code hash}). */
+  boolean matches(int row, int hash, FieldVector[] probeKeys, int probeRow) {
+    if (keys.length == 0) {
+      return true;
+    }
+    if (hashes[row] != hash) {
+      return false;
+    }
+    for (int k = 0; k < keys.length; k++) {
+      if (!RowKeys.equal(probeKeys[k], probeRow, keys[k], row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
