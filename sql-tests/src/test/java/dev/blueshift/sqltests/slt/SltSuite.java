@@ -1,0 +1,63 @@
+package dev.blueshift.sqltests.slt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The suites taken from {@code ../shared/sqllogictest}, each with its own expected-failures list.
+ * The smoke tier runs in every {@code ./mvnw verify}; the full tier adds the large machine-generated
+ * SQLite folders ({@code -Dslt.tier=full}).
+ */
+enum SltSuite {
+  SQLITE_SELECT("sqlite-select", Tier.SMOKE, "sqlite/select[1-5]\\.test"),
+  SQLITE_EVIDENCE("sqlite-evidence", Tier.SMOKE, "sqlite/evidence/.+\\.test"),
+  DUCKDB("duckdb", Tier.SMOKE, "duckdb/.+\\.test"),
+  SQLITE_RANDOM("sqlite-random", Tier.FULL, "sqlite/random/.+\\.test"),
+  SQLITE_INDEX("sqlite-index", Tier.FULL, "sqlite/index/.+\\.test");
+
+  enum Tier { SMOKE, FULL }
+
+  final String id;
+  final Tier tier;
+  private final Pattern files;
+
+  SltSuite(String id, Tier tier, String files) {
+    this.id = id;
+    this.tier = tier;
+    this.files = Pattern.compile(files);
+  }
+
+  /** The suite's files, relative to the sqllogictest folder with {@code /} separators, sorted. */
+  List<String> files(Path sqllogictestDir) throws IOException {
+    try (Stream<Path> paths = Files.walk(sqllogictestDir)) {
+      return paths.filter(Files::isRegularFile)
+          .map(p -> sqllogictestDir.relativize(p).toString().replace('\\', '/'))
+          .filter(name -> files.matcher(name).matches())
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * What {@code -Dslt.suites=a,b} names, or else every suite of {@code -Dslt.tier} (smoke by
+   * default; full includes smoke).
+   */
+  static List<SltSuite> selected(String suites, String tier) {
+    if (suites != null && !suites.isBlank()) {
+      return Stream.of(suites.split(",")).map(String::strip).map(SltSuite::byId).toList();
+    }
+    Tier wanted = Tier.valueOf((tier == null || tier.isBlank() ? "smoke" : tier).strip().toUpperCase(Locale.ROOT));
+    return Stream.of(values()).filter(s -> wanted == Tier.FULL || s.tier == Tier.SMOKE).toList();
+  }
+
+  static SltSuite byId(String id) {
+    return Stream.of(values()).filter(s -> s.id.equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no sqllogictest suite \"" + id + "\"; known: "
+            + Stream.of(values()).map(s -> s.id).toList()));
+  }
+}
