@@ -2,6 +2,7 @@ package dev.blueshift.coordinator.plan;
 
 import dev.blueshift.coordinator.catalog.TableSnapshot;
 import dev.blueshift.coordinator.engine.ResultColumn;
+import dev.blueshift.coordinator.system.SystemTables;
 import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.AggCall;
@@ -78,7 +79,10 @@ public final class Fragmenter {
   }
 
   private Part convert(RelNode rel) {
-    if (rel instanceof LogicalTableScan scan) {
+    if (SystemTables.isSystem(rel)) {
+      PlanNode values = SystemTables.valuesNode(rel);
+      return new Part(values, SystemTables.output(values), Placement.COORDINATOR, -1, List.of());
+    } else if (rel instanceof LogicalTableScan scan) {
       return scan(scan, null);
     } else if (rel instanceof LogicalFilter filter) {
       return filter(filter);
@@ -119,7 +123,8 @@ public final class Fragmenter {
   }
 
   private Part filter(LogicalFilter filter) {
-    Part input = filter.getInput() instanceof LogicalTableScan scan ? null : convert(filter.getInput());
+    Part input = filter.getInput() instanceof LogicalTableScan && !SystemTables.isSystem(filter.getInput())
+        ? null : convert(filter.getInput());
     RexNode condition = filter.getCondition();
     if (input == null) {
       ImmutableBitSet used = ImmutableBitSet.range(filter.getInput().getRowType().getFieldCount());
@@ -141,7 +146,8 @@ public final class Fragmenter {
     List<RexNode> exprs = project.getProjects();
     Part input;
     RelNode in = project.getInput();
-    if (in instanceof LogicalTableScan || (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan)) {
+    if ((in instanceof LogicalTableScan && !SystemTables.isSystem(in))
+        || (in instanceof LogicalFilter f && f.getInput() instanceof LogicalTableScan && !SystemTables.isSystem(f.getInput()))) {
       // read only the columns the projection and filter use
       ImmutableBitSet.Builder used = ImmutableBitSet.builder();
       for (RexNode e : exprs) {

@@ -41,6 +41,7 @@ public final class QueryPlanner {
   public DistributedPlan plan(String sql, Iterable<TableSnapshot> tables) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus publicSchema = root.add("public", new CatalogSchema(tables));
+    dev.blueshift.coordinator.system.SystemTables.register(root, tables, totalSlices);
     FrameworkConfig config = Frameworks.newConfigBuilder()
         .parserConfig(BlueshiftSqlParser.config())
         .defaultSchema(publicSchema)
