@@ -26,8 +26,8 @@ SqlCreate RsCreateTable(Span s, boolean replace) :
     name = CompoundIdentifier()
     [
         <LPAREN>
-        RsTableElement(columns, primaryKey)
-        ( <COMMA> RsTableElement(columns, primaryKey) )*
+        RsTableElement(columns, primaryKey, attributes)
+        ( <COMMA> RsTableElement(columns, primaryKey, attributes) )*
         <RPAREN>
     ]
     ( RsTableAttribute(attributes) )*
@@ -38,16 +38,26 @@ SqlCreate RsCreateTable(Span s, boolean replace) :
     }
 }
 
-/** A column declaration or a table constraint inside CREATE TABLE's parentheses. */
-void RsTableElement(List<SqlColumnDeclaration> columns, List<SqlIdentifier> primaryKey) :
+/** A column declaration, a table constraint or LIKE t [INCLUDING | EXCLUDING DEFAULTS] inside
+ *  CREATE TABLE's parentheses. */
+void RsTableElement(List<SqlColumnDeclaration> columns, List<SqlIdentifier> primaryKey,
+    SqlCreateTable.Attributes attributes) :
 {
     final SqlIdentifier name;
     final SqlDataTypeSpec type;
     final SqlColumnDeclaration.Builder column;
     final Span s;
+    SqlIdentifier like;
+    boolean includingDefaults = false;
 }
 {
     RsTableConstraint(primaryKey)
+|
+    <LIKE> { s = span(); } like = CompoundIdentifier()
+    [ ( <INCLUDING> { includingDefaults = true; } | <EXCLUDING> ) <DEFAULTS> ]
+    {
+        attributes.like(like, includingDefaults, s.end(this));
+    }
 |
     name = SimpleIdentifier() { s = span(); }
     type = DataType() { column = SqlColumnDeclaration.builder(name, type); }
@@ -263,6 +273,46 @@ SqlDrop RsDropSchema(Span s, boolean replace) :
     {
         return new SqlDropSchema(s.end(this), ifExists, name, cascade);
     }
+}
+
+/** ALTER TABLE name RENAME TO new | RENAME [COLUMN] a TO b | ADD [COLUMN] declaration
+ *  | DROP [COLUMN] c [CASCADE | RESTRICT]. */
+SqlNode RsAlterTable() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlIdentifier a;
+    SqlIdentifier b;
+    final SqlDataTypeSpec type;
+    final SqlColumnDeclaration.Builder column;
+    final Span cs;
+}
+{
+    <ALTER> { s = span(); } <TABLE> name = CompoundIdentifier()
+    (
+        <RENAME>
+        (
+            <TO> b = CompoundIdentifier() {
+                return SqlAlterTable.renameTable(s.end(this), name, b);
+            }
+        |
+            [ <COLUMN> ] a = SimpleIdentifier() <TO> b = SimpleIdentifier() {
+                return SqlAlterTable.renameColumn(s.end(this), name, a, b);
+            }
+        )
+    |
+        <ADD> [ <COLUMN> ]
+        a = SimpleIdentifier() { cs = span(); }
+        type = DataType() { column = SqlColumnDeclaration.builder(a, type); }
+        ( RsColumnAttribute(column) )*
+        {
+            return SqlAlterTable.addColumn(s.end(this), name, column.build(cs.end(this)));
+        }
+    |
+        <DROP> [ <COLUMN> ] a = SimpleIdentifier() [ <CASCADE> | <RESTRICT> ] {
+            return SqlAlterTable.dropColumn(s.end(this), name, a);
+        }
+    )
 }
 
 /** TRUNCATE [TABLE] name. */

@@ -7,7 +7,10 @@ import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.types.ProtoTypes;
 import java.util.List;
 
-/** One committed version of a table: its definition and its live segments. Immutable. */
+/**
+ * One committed version of a relation: its definition and its live segments. A view is a
+ * relation whose definition carries {@code view_sql} and no segments. Immutable.
+ */
 public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segments) {
 
   public long id() {
@@ -16,6 +19,15 @@ public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segme
 
   public String name() {
     return def.getName();
+  }
+
+  public String schema() {
+    return def.getSchema();
+  }
+
+  /** True for a view (its query is {@code def().getViewSql()}). */
+  public boolean isView() {
+    return !def.getViewSql().isEmpty();
   }
 
   public int columnCount() {
@@ -28,6 +40,10 @@ public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segme
 
   public SqlType columnType(int i) {
     return ProtoTypes.fromProto(def.getColumns(i).getType());
+  }
+
+  public ColumnDef column(int i) {
+    return def.getColumns(i);
   }
 
   public long rowCount() {
@@ -46,5 +62,10 @@ public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segme
       }
     }
     return -1;
+  }
+
+  /** How a commit's {@code removed} list names a segment. */
+  public static String segmentKey(SegmentEntry s) {
+    return s.getWorker() + ":" + s.getPath();
   }
 }

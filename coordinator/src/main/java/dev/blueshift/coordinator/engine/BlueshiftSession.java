@@ -1,23 +1,59 @@
 package dev.blueshift.coordinator.engine;
 
-import dev.blueshift.coordinator.catalog.TableSnapshot;
+import dev.blueshift.coordinator.catalog.CatalogState;
+import dev.blueshift.coordinator.ddl.AlterTableStatement;
+import dev.blueshift.coordinator.ddl.CreateTableStatement;
+import dev.blueshift.coordinator.ddl.CreateViewStatement;
+import dev.blueshift.coordinator.ddl.DropStatement;
+import dev.blueshift.coordinator.dml.DeleteStatement;
+import dev.blueshift.coordinator.dml.InsertStatement;
+import dev.blueshift.coordinator.dml.Relations;
+import dev.blueshift.coordinator.dml.StatementContext;
+import dev.blueshift.coordinator.dml.TruncateStatement;
+import dev.blueshift.coordinator.dml.UpdateStatement;
 import dev.blueshift.coordinator.exec.QueryExecution;
 import dev.blueshift.coordinator.load.CopyCommand;
+import dev.blueshift.coordinator.load.TableWriter;
 import dev.blueshift.coordinator.plan.DistributedPlan;
+import dev.blueshift.coordinator.sql.ddl.SqlAlterTable;
 import dev.blueshift.coordinator.sql.ddl.SqlCopy;
 import dev.blueshift.coordinator.sql.ddl.SqlCreateTable;
 import dev.blueshift.coordinator.sql.ddl.SqlDropTable;
+import dev.blueshift.coordinator.sql.ddl.SqlShow;
+import dev.blueshift.coordinator.sql.ddl.SqlTransaction;
+import dev.blueshift.coordinator.sql.ddl.SqlTruncate;
 import dev.blueshift.coordinator.sql.parser.BlueshiftSqlParser;
 import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
+import dev.blueshift.protocol.catalog.CatalogRecord;
+import dev.blueshift.protocol.catalog.TableDef;
+import dev.blueshift.types.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.ddl.SqlCreateView;
+import org.apache.calcite.sql.ddl.SqlDropView;
 
-/** One client session: runs statements one at a time against pinned catalog snapshots. */
-final class BlueshiftSession implements Session {
+/**
+ * One client session: runs statements one at a time, each against the relations pinned at its
+ * start (the session's open transaction, else the committed catalog), and holds the session's
+ * settings and transaction.
+ */
+final class BlueshiftSession implements Session, StatementContext {
   private final BlueshiftEngine engine;
   private final String user;
+  private final SessionSettings settings = new SessionSettings();
+  private SessionTransaction transaction;
+  private CatalogState pinned;
   private volatile QueryExecution running;
 
   BlueshiftSession(BlueshiftEngine engine, String user) {
@@ -27,59 +63,194 @@ final class BlueshiftSession implements Session {
 
   @Override
   public StatementResult execute(String sql) {
-    SqlNode node = BlueshiftSqlParser.parseStatement(sql);
-    if (node instanceof SqlCreateTable create) {
-      if (create.ifNotExists && lookup(create.name, false) != null) {
-        return new StatementResult.Update("CREATE TABLE", 0);
+    try {
+      SqlNode node = BlueshiftSqlParser.parseStatement(sql);
+      if (node instanceof SqlTransaction control) {
+        return transactionControl(control.kind);
       }
-      engine.catalog.createTable(TableDefinitions.fromCreate(create));
-      return new StatementResult.Update("CREATE TABLE", 0);
+      if (transaction != null && transaction.failed()) {
+        throw new BlueshiftException(SqlState.IN_FAILED_SQL_TRANSACTION,
+            "current transaction is aborted, commands ignored until end of transaction block");
+      }
+      pinned = transaction != null ? transaction.state() : engine.catalog.state();
+      return dispatch(node, sql);
+    } catch (RuntimeException e) {
+      if (transaction != null) {
+        transaction.fail();
+      }
+      throw e;
+    }
+  }
+
+  private StatementResult dispatch(SqlNode node, String sql) {
+    if (node instanceof SqlCreateTable create) {
+      long rows = CreateTableStatement.execute(this, create);
+      return create.query != null ? new StatementResult.Update("SELECT", rows) : update("CREATE TABLE");
     }
     if (node instanceof SqlDropTable drop) {
-      TableSnapshot table = lookup(drop.name, !drop.ifExists);
-      if (table != null) {
-        engine.catalog.dropTable(table);
-      }
-      return new StatementResult.Update("DROP TABLE", 0);
+      DropStatement.execute(this, drop.name, drop.ifExists, false);
+      return update("DROP TABLE");
+    }
+    if (node instanceof SqlCreateView view) {
+      CreateViewStatement.execute(this, view);
+      return update("CREATE VIEW");
+    }
+    if (node instanceof SqlDropView drop) {
+      DropStatement.execute(this, drop.name, drop.ifExists, true);
+      return update("DROP VIEW");
+    }
+    if (node instanceof SqlAlterTable alter) {
+      AlterTableStatement.execute(this, alter);
+      return update("ALTER TABLE");
+    }
+    if (node instanceof SqlInsert insert) {
+      return new StatementResult.Update("INSERT", InsertStatement.execute(this, insert));
+    }
+    if (node instanceof SqlDelete delete) {
+      return new StatementResult.Update("DELETE", DeleteStatement.execute(this, delete));
+    }
+    if (node instanceof SqlUpdate up) {
+      return new StatementResult.Update("UPDATE", UpdateStatement.execute(this, up));
+    }
+    if (node instanceof SqlTruncate truncate) {
+      TruncateStatement.execute(this, truncate.name);
+      return update("TRUNCATE TABLE");
     }
     if (node instanceof SqlCopy copy) {
-      TableSnapshot table = lookup(copy.table, true);
-      long rows = new CopyCommand(engine.catalog, engine.cluster, engine.allocator).execute(copy, table);
-      return new StatementResult.Update("COPY", rows);
+      CopyCommand.Loaded loaded = new CopyCommand(engine.cluster, engine.allocator)
+          .execute(copy, Relations.table(pinned, copy.table, "COPY"));
+      commit(List.of(loaded.change()));
+      return new StatementResult.Update("COPY", loaded.rows());
+    }
+    if (node instanceof SqlSetOption set) {
+      return setOption(set);
+    }
+    if (node instanceof SqlShow show) {
+      return show(show.name.toString());
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      DistributedPlan plan = engine.planner.plan(sql, engine.catalog.tables());
-      QueryExecution execution = new QueryExecution(plan, engine.cluster, engine.exchanges,
-          engine.coordinatorAddress, engine.allocator);
-      running = execution;
-      execution.start();
-      return new StatementResult.Rows(plan.columns(), new RowCursor() {
-        @Override
-        public java.util.List<Object[]> next(int maxRows) {
-          return execution.next(maxRows);
-        }
-
-        @Override
-        public void close() {
-          execution.close();
-          if (running == execution) {
-            running = null;
-          }
-        }
-      });
+      DistributedPlan plan = plan(sql);
+      return new StatementResult.Rows(plan.columns(), run(plan));
     }
     throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName.replace('_', ' ') + " is not supported yet");
   }
 
-  private TableSnapshot lookup(SqlIdentifier name, boolean required) {
-    String[] sn = TableDefinitions.schemaAndName(name);
-    TableSnapshot t = engine.catalog.table(sn[0], sn[1]);
-    if (t == null && required) {
-      throw new BlueshiftException(SqlState.UNDEFINED_TABLE, "relation \"" + sn[1] + "\" does not exist",
-          name.getParserPosition().getLineNum(), name.getParserPosition().getColumnNum(), null);
+  private static StatementResult update(String tag) {
+    return new StatementResult.Update(tag, 0);
+  }
+
+  private StatementResult transactionControl(SqlTransaction.Kind kind) {
+    switch (kind) {
+      case BEGIN -> {
+        if (transaction == null) {
+          transaction = new SessionTransaction(engine.catalog.state());
+        }
+        return update("BEGIN");
+      }
+      case COMMIT -> {
+        SessionTransaction t = transaction;
+        transaction = null;
+        if (t == null || t.failed()) {
+          return update(t == null ? "COMMIT" : "ROLLBACK");
+        }
+        engine.catalog.commit(t.changes());
+        return update("COMMIT");
+      }
+      case ROLLBACK -> {
+        transaction = null;
+        return update("ROLLBACK");
+      }
+      default -> throw new IllegalStateException("unknown transaction control " + kind);
     }
-    return t;
+  }
+
+  private StatementResult setOption(SqlSetOption set) {
+    String name = set.getName().toString();
+    SqlNode value = set.getValue();
+    if (value == null) {
+      settings.reset(name);
+      return update("RESET");
+    }
+    String text = value instanceof SqlLiteral literal ? literal.toValue() : value.toString();
+    settings.set(name, "DEFAULT".equalsIgnoreCase(text) && value instanceof SqlIdentifier ? null : text);
+    return update("SET");
+  }
+
+  private StatementResult show(String name) {
+    List<Object[]> rows = new ArrayList<>();
+    List<ResultColumn> columns;
+    if (name.equalsIgnoreCase("all")) {
+      columns = List.of(new ResultColumn("name", SqlType.varchar(256), false),
+          new ResultColumn("setting", SqlType.varchar(256), false));
+      for (Map.Entry<String, String> e : settings.all().entrySet()) {
+        rows.add(new Object[] {e.getKey(), e.getValue()});
+      }
+    } else {
+      String value = settings.show(name);
+      columns = List.of(new ResultColumn(name.toLowerCase(java.util.Locale.ROOT), SqlType.varchar(256), false));
+      rows.add(new Object[] {value});
+    }
+    return new StatementResult.Rows(columns, new FixedRows(rows));
+  }
+
+  // ---- StatementContext: what statements use of this session ----
+
+  @Override
+  public CatalogState relations() {
+    return pinned;
+  }
+
+  @Override
+  public DistributedPlan plan(String sql) {
+    return engine.planner.plan(sql, pinned.relations());
+  }
+
+  @Override
+  public RowCursor run(DistributedPlan plan) {
+    QueryExecution execution = new QueryExecution(plan, engine.cluster, engine.exchanges,
+        engine.coordinatorAddress, engine.allocator);
+    running = execution;
+    execution.start();
+    return new RowCursor() {
+      @Override
+      public List<Object[]> next(int maxRows) {
+        return execution.next(maxRows);
+      }
+
+      @Override
+      public void close() {
+        execution.close();
+        if (running == execution) {
+          running = null;
+        }
+      }
+    };
+  }
+
+  @Override
+  public TableWriter writer(TableDef def, long version) {
+    return new TableWriter(engine.cluster, engine.allocator, def, version);
+  }
+
+  @Override
+  public BufferAllocator allocator() {
+    return engine.allocator;
+  }
+
+  @Override
+  public long reserveTableId() {
+    return engine.catalog.reserveTableId();
+  }
+
+  @Override
+  public void commit(List<CatalogRecord> changes) {
+    if (transaction != null) {
+      transaction.add(changes);
+      pinned = transaction.state();
+    } else {
+      pinned = engine.catalog.commit(changes);
+    }
   }
 
   @Override

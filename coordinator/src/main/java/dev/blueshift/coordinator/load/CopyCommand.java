@@ -1,23 +1,15 @@
 package dev.blueshift.coordinator.load;
 
-import dev.blueshift.coordinator.catalog.Catalog;
+import dev.blueshift.coordinator.catalog.Changes;
 import dev.blueshift.coordinator.catalog.TableSnapshot;
 import dev.blueshift.coordinator.cluster.ClusterClient;
 import dev.blueshift.coordinator.sql.ddl.SqlCopy;
 import dev.blueshift.coordinator.sql.ddl.SqlCopyOption;
 import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
-import dev.blueshift.protocol.SegmentColumnSpec;
-import dev.blueshift.protocol.WriteSegmentHeader;
-import dev.blueshift.protocol.WriteSegmentResponse;
+import dev.blueshift.protocol.catalog.CatalogRecord;
 import dev.blueshift.protocol.catalog.ColumnDef;
-import dev.blueshift.protocol.catalog.DistStyle;
-import dev.blueshift.protocol.catalog.SegmentEntry;
-import dev.blueshift.protocol.Column;
 import dev.blueshift.types.SqlType;
-import dev.blueshift.worker.exchange.SliceHash;
-import dev.blueshift.worker.exec.Batches;
-import dev.blueshift.worker.exec.RowKeys;
 import dev.blueshift.worker.load.DelimitedTextParser;
 import dev.blueshift.worker.load.LoadError;
 import dev.blueshift.worker.load.LoadOptions;
@@ -28,30 +20,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * {@code COPY table FROM 'path'}: parses the files, routes every row to its slice (DISTKEY hash,
- * round-robin for EVEN, every worker for ALL), has each slice's worker write and sync a segment,
- * then commits all of them in one catalog record — the table shows the whole load or none of it.
+ * {@code COPY table FROM 'path'}: parses the files and writes the rows through a {@link TableWriter}
+ * (routed to slices, one segment per slice); the caller commits all of them in one catalog record —
+ * the table shows the whole load or none of it.
  */
 public final class CopyCommand {
-  private final Catalog catalog;
   private final ClusterClient cluster;
   private final BufferAllocator allocator;
 
-  public CopyCommand(Catalog catalog, ClusterClient cluster, BufferAllocator allocator) {
-    this.catalog = catalog;
+  public CopyCommand(ClusterClient cluster, BufferAllocator allocator) {
     this.cluster = cluster;
     this.allocator = allocator;
   }
 
-  /** Runs the COPY and returns the number of rows loaded. */
-  public long execute(SqlCopy copy, TableSnapshot table) {
+  /**
+   * Loads the files into new, uncommitted segments and returns the catalog change that makes them
+   * visible, with the number of rows loaded; the caller commits it.
+   */
+  public Loaded execute(SqlCopy copy, TableSnapshot table) {
     if (copy.fromStdin) {
       throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not supported yet");
     }
@@ -68,78 +58,23 @@ public final class CopyCommand {
       types.add(ProtoTypes.fromProto(c.getType()));
       notNull.add(c.getNotNull());
     }
-    int slices = cluster.totalSlices();
-    List<List<VectorSchemaRoot>> perSlice = new ArrayList<>();
-    for (int s = 0; s < slices; s++) {
-      perSlice.add(new ArrayList<>());
-    }
-    try {
+    try (TableWriter writer = new TableWriter(cluster, allocator, table.def(), table.version() + 1)) {
       DelimitedTextParser parser = new DelimitedTextParser(names, types, notNull, options, allocator);
       List<LoadError> errors = new ArrayList<>();
-      long[] rows = {0};
-      int[] roundRobin = {0};
+      long rows = 0;
       for (Path file : files) {
-        rows[0] += parser.parse(file, batch -> {
+        rows += parser.parse(file, batch -> {
           try (batch) {
-            route(table, batch, perSlice, roundRobin);
+            writer.add(batch);
           }
         }, errors);
       }
-      List<SegmentEntry> added = write(table, perSlice);
-      catalog.commit(table, added, false);
-      return rows[0];
-    } finally {
-      perSlice.forEach(list -> list.forEach(VectorSchemaRoot::close));
+      return new Loaded(rows, Changes.append(table, writer.write()));
     }
   }
 
-  private void route(TableSnapshot table, VectorSchemaRoot batch, List<List<VectorSchemaRoot>> perSlice, int[] roundRobin) {
-    int n = batch.getRowCount();
-    DistStyle style = table.def().getDistStyle();
-    if (style == DistStyle.DIST_ALL) {
-      for (int w = 0; w < cluster.workerCount(); w++) {
-        perSlice.get(cluster.firstSliceOf(w)).add(Batches.slice(batch, 0, n, allocator));
-      }
-      return;
-    }
-    int slices = perSlice.size();
-    int[][] rows = new int[slices][n];
-    int[] counts = new int[slices];
-    FieldVector[] key = style == DistStyle.DIST_KEY ? new FieldVector[] {batch.getVector(table.def().getDistKey())} : null;
-    for (int i = 0; i < n; i++) {
-      int s = key != null ? SliceHash.slice(RowKeys.hash(key, i), slices) : roundRobin[0]++ % slices;
-      rows[s][counts[s]++] = i;
-    }
-    for (int s = 0; s < slices; s++) {
-      if (counts[s] > 0) {
-        perSlice.get(s).add(Batches.select(batch, rows[s], counts[s], allocator));
-      }
-    }
-  }
-
-  private List<SegmentEntry> write(TableSnapshot table, List<List<VectorSchemaRoot>> perSlice) {
-    List<SegmentColumnSpec> columns = new ArrayList<>();
-    for (ColumnDef c : table.def().getColumnsList()) {
-      columns.add(SegmentColumnSpec.newBuilder()
-          .setColumn(Column.newBuilder().setName(c.getName()).setType(c.getType()))
-          .setEncoding(c.getEncoding()).build());
-    }
-    String batchId = UUID.randomUUID().toString().substring(0, 8);
-    List<SegmentEntry> added = new ArrayList<>();
-    for (int s = 0; s < perSlice.size(); s++) {
-      if (perSlice.get(s).isEmpty()) {
-        continue;
-      }
-      int worker = cluster.workerOfSlice(s);
-      WriteSegmentHeader header = WriteSegmentHeader.newBuilder()
-          .setTableId(table.id()).setSlice(s).addAllColumns(columns).addAllSortKey(table.def().getSortKeyList())
-          .setSegmentName("v" + (table.version() + 1) + "-" + batchId).build();
-      WriteSegmentResponse r = SegmentUploader.upload(cluster, worker, header, perSlice.get(s));
-      added.add(SegmentEntry.newBuilder().setWorker(worker).setSlice(s).setPath(r.getPath())
-          .setRowCount(r.getRowCount()).setBytes(r.getBytes()).addAllStats(r.getStatsList()).build());
-    }
-    return added;
-  }
+  /** What a COPY produced: its row count and the commit that publishes it. */
+  public record Loaded(long rows, CatalogRecord change) {}
 
   /** The files a COPY path names: one file, every file of a directory, or the files with a prefix. */
   static List<Path> expand(String from) {

@@ -6,18 +6,18 @@ import dev.blueshift.protocol.WriteSegmentHeader;
 import dev.blueshift.protocol.WriteSegmentMessage;
 import dev.blueshift.protocol.WriteSegmentResponse;
 import dev.blueshift.worker.exchange.ArrowIpc;
-import dev.blueshift.worker.service.GrpcErrors;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Streams batches to a worker, which writes and syncs them as one new (uncommitted) segment. */
 final class SegmentUploader {
   private SegmentUploader() {}
 
-  static WriteSegmentResponse upload(ClusterClient cluster, int worker, WriteSegmentHeader header, List<VectorSchemaRoot> batches) {
+  /** Sends the whole segment now; the future completes when the worker has synced it. */
+  static CompletableFuture<WriteSegmentResponse> start(ClusterClient cluster, int worker, WriteSegmentHeader header,
+      List<VectorSchemaRoot> batches) {
     CompletableFuture<WriteSegmentResponse> result = new CompletableFuture<>();
     StreamObserver<WriteSegmentMessage> stream = cluster.async(worker).writeSegment(new StreamObserver<>() {
       @Override
@@ -38,13 +38,6 @@ final class SegmentUploader {
       stream.onNext(WriteSegmentMessage.newBuilder().setBatch(ByteString.copyFrom(ArrowIpc.serialize(b))).build());
     }
     stream.onCompleted();
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw GrpcErrors.fromThrowable(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw GrpcErrors.fromThrowable(e);
-    }
+    return result;
   }
 }

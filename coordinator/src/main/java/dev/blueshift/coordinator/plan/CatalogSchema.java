@@ -17,7 +17,10 @@ public final class CatalogSchema extends AbstractSchema {
 
   public CatalogSchema(Iterable<TableSnapshot> snapshots) {
     for (TableSnapshot t : snapshots) {
-      tables.put(t.name(), new StoredTable(t));
+      // a view expands its stored SQL where it is used, typed by the columns recorded at CREATE VIEW
+      tables.put(t.name(), t.isView() ? new org.apache.calcite.schema.impl.ViewTable(Object[].class,
+          new StoredTable(t)::getRowType, t.def().getViewSql(), java.util.List.of(t.schema()),
+          java.util.List.of(t.schema(), t.name())) : new StoredTable(t));
     }
   }
 

@@ -20,5 +20,6 @@ final class DdlOperators {
   static final SqlOperator VACUUM = new SqlSpecialOperator("VACUUM", SqlKind.OTHER);
   static final SqlOperator EXPLAIN = new SqlSpecialOperator("EXPLAIN", SqlKind.OTHER);
   static final SqlOperator SHOW = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
+  static final SqlOperator ALTER_TABLE = new SqlSpecialOperator("ALTER TABLE", SqlKind.ALTER_TABLE);
   static final SqlOperator TRANSACTION = new SqlSpecialOperator("TRANSACTION", SqlKind.OTHER);
 }

@@ -36,6 +36,10 @@ public final class SqlCreateTable extends SqlCreate {
   public final List<SqlIdentifier> primaryKey;
   /** The query of {@code CREATE TABLE … AS query}, else null. */
   public final SqlNode query;
+  /** The table of {@code CREATE TABLE name (LIKE table …)}, else null. */
+  public final SqlIdentifier likeTable;
+  /** {@code LIKE table INCLUDING DEFAULTS}: copy the column defaults too. */
+  public final boolean likeIncludingDefaults;
 
   public SqlCreateTable(SqlParserPos pos, boolean replace, boolean temporary, boolean ifNotExists,
       SqlIdentifier name, List<SqlColumnDeclaration> columns, List<SqlIdentifier> primaryKey,
@@ -44,13 +48,15 @@ public final class SqlCreateTable extends SqlCreate {
     if (replace) {
       throw SqlErrors.syntax(pos, "CREATE OR REPLACE TABLE is not supported");
     }
-    if (columns.isEmpty() && query == null) {
+    if (columns.isEmpty() && query == null && attributes.likeTable == null) {
       throw SqlErrors.syntax(pos, "CREATE TABLE " + name + " needs a column list or AS query");
     }
     this.name = name;
     this.temporary = temporary;
     this.columns = List.copyOf(columns);
     this.query = query;
+    this.likeTable = attributes.likeTable;
+    this.likeIncludingDefaults = attributes.likeIncludingDefaults;
 
     SqlIdentifier dk = attributes.distKey;
     List<SqlIdentifier> sk = new ArrayList<>(attributes.sortKey);
@@ -130,8 +136,14 @@ public final class SqlCreateTable extends SqlCreate {
     name.unparse(writer, leftPrec, rightPrec);
     boolean columnDistKey = false;
     boolean columnSortKey = false;
-    if (!columns.isEmpty()) {
+    if (!columns.isEmpty() || likeTable != null) {
       SqlWriter.Frame frame = writer.startList("(", ")");
+      if (likeTable != null) {
+        writer.sep(",");
+        writer.keyword("LIKE");
+        likeTable.unparse(writer, 0, 0);
+        writer.keyword(likeIncludingDefaults ? "INCLUDING DEFAULTS" : "EXCLUDING DEFAULTS");
+      }
       for (SqlColumnDeclaration c : columns) {
         writer.sep(",");
         c.unparse(writer, 0, 0);
@@ -183,6 +195,17 @@ public final class SqlCreateTable extends SqlCreate {
     private final List<SqlIdentifier> sortKey = new ArrayList<>();
     private SortKeyStyle sortKeyStyle;
     private boolean sortKeySeen;
+    private SqlIdentifier likeTable;
+    private boolean likeIncludingDefaults;
+
+    /** {@code LIKE table [INCLUDING | EXCLUDING DEFAULTS]} inside the parentheses. */
+    public void like(SqlIdentifier table, boolean includingDefaults, SqlParserPos pos) {
+      if (likeTable != null) {
+        throw SqlErrors.syntax(pos, "LIKE given twice");
+      }
+      likeTable = table;
+      likeIncludingDefaults = includingDefaults;
+    }
 
     public void distStyle(DistStyle style, SqlParserPos pos) {
       if (distStyle != null) {
