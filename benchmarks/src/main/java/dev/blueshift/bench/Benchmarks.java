@@ -1,0 +1,25 @@
+package dev.blueshift.bench;
+
+import dev.blueshift.bench.tpch.TpchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code benchmarks} command (run through {@code benchmarks/run}): TPC-H against DuckDB and
+ * PostgreSQL, and the JDBC fetch scenario. The JMH micro-benchmarks have their own entry
+ * ({@code benchmarks/run jmh}).
+ */
+@Command(name = "benchmarks", mixinStandardHelpOptions = true, version = "Blueshift benchmarks 0.1.0",
+    description = "Measures Blueshift against DuckDB and PostgreSQL on this machine.",
+    subcommands = {TpchCommand.class, dev.blueshift.bench.fetch.FetchCommand.class})
+public final class Benchmarks implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Benchmarks()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}
