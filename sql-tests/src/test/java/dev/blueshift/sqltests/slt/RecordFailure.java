@@ -16,6 +16,9 @@ record RecordFailure(int line, String reason, String detail) {
     String first = message == null || message.isBlank() ? "error without a message" : message.strip().lines()
         .findFirst().orElse("");
     first = first.replace('\t', ' ');
+    // Calcite's syntax errors go on to list every token it could accept.
+    int expecting = first.indexOf(" Was expecting");
+    first = expecting > 0 ? first.substring(0, expecting) : first;
     return first.length() <= MAX_REASON ? first : first.substring(0, MAX_REASON - 1) + "…";
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * workers × 2 slices over gRPC), one dynamic test per file. A file passes when exactly the records
  * in its suite's expected-failures list fail. Options (system properties, see sql-tests/README.md):
  * {@code slt.tier=smoke|full}, {@code slt.suites=id,…}, {@code slt.files=regex},
- * {@code slt.timeout=seconds}, {@code slt.update=true} (rewrite the lists instead of checking).
+ * {@code slt.timeout=seconds}, {@code slt.update=true} (rewrite the lists instead of checking). Every
+ * failing record's details land in {@code target/slt-failures/<suite>.txt}.
  */
 class SqlLogicTest {
   private static final Path SUMMARY = Path.of("target", "slt-summary.md");
+  /** Every failing record's details, one file per suite, listed or not. */
+  private static final Path DETAILS = Path.of("target", "slt-failures");
   private static final Path LIST_SOURCES = Path.of("src", "test", "resources", ExpectedFailures.RESOURCE_DIR);
   private static final int DETAILS_SHOWN = 10;
 
@@ -78,6 +82,8 @@ class SqlLogicTest {
     for (SltSuite suite : suites) {
       LISTS.put(suite, ExpectedFailures.load(suite.id));
       TALLIES.put(suite, new SuiteSummary.Tally());
+      Files.createDirectories(DETAILS);
+      Files.deleteIfExists(details(suite));
       List<DynamicTest> files = suite.files(root).stream()
           .filter(f -> only.matcher(f).find())
           .map(f -> DynamicTest.dynamicTest(f, root.resolve(f).toUri(), () -> runFile(root, suite, f)))
@@ -92,6 +98,7 @@ class SqlLogicTest {
     long start = System.nanoTime();
     FileOutcome outcome = runner.run(script);
     TALLIES.get(suite).add(outcome, Duration.ofNanos(System.nanoTime() - start));
+    writeDetails(suite, outcome);
     ExpectedFailures list = LISTS.get(suite);
     StringBuilder message = new StringBuilder();
     if (UPDATE) {
@@ -103,6 +110,17 @@ class SqlLogicTest {
     if (message.length() > 0) {
       fail(message.toString());
     }
+  }
+
+  private static Path details(SltSuite suite) {
+    return DETAILS.resolve(suite.id + ".txt");
+  }
+
+  private static synchronized void writeDetails(SltSuite suite, FileOutcome outcome) throws IOException {
+    StringBuilder text = new StringBuilder();
+    outcome.failures().values().forEach(f -> text.append(f.detail()).append("\n\n"));
+    Files.writeString(details(suite), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   private static void describe(ExpectedFailures.Diff diff, SltSuite suite, String file, StringBuilder message) {
