@@ -155,7 +155,10 @@ public final class QueryRunner implements AutoCloseable {
     return connection;
   }
 
-  /** The first line of an error's message (engines' messages can carry whole stack traces). */
+  /**
+   * The first line of an error's message (engines' messages can carry whole stack traces and the
+   * query text).
+   */
   public static String message(Throwable e) {
     Throwable t = e;
     String m = t.getMessage();
@@ -166,7 +169,9 @@ public final class QueryRunner implements AutoCloseable {
     if (m == null) {
       return t.getClass().getSimpleName();
     }
-    String first = m.strip().lines().findFirst().orElse(m);
+    // Blueshift's driver wraps the server's message (after the SQL text); keep the server's own words
+    String server = dev.blueshift.jdbc.ServerMessages.of(m).strip();
+    String first = server.lines().findFirst().orElse(server);
     return first.length() > 300 ? first.substring(0, 300) + "…" : first;
   }
 
