@@ -17,9 +17,11 @@ import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaResultSetMetaData;
 import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.InternalProperty;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.util.Casing;
 
 /**
  * Avatica's JDBC 4.1 objects with one change: {@link java.sql.Statement#cancel()} reaches the
@@ -84,6 +86,9 @@ final class BlueshiftJdbcFactory implements AvaticaFactory {
     BlueshiftConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
         Properties info) {
       super(driver, factory, url, info);
+      // DatabaseMetaData reports that unquoted names fold to lower case, as in Redshift (BI tools
+      // decide how to quote names by this; Avatica's default is upper case)
+      properties.put(InternalProperty.UNQUOTED_CASING, Casing.TO_LOWER);
     }
 
     /** Closes the statement on the server, which cancels it there if it is running. */

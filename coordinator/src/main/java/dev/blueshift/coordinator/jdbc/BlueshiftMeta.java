@@ -282,6 +282,91 @@ public final class BlueshiftMeta extends MetaImpl {
   }
 
   // --- metadata --------------------------------------------------------------------------------
+  // DatabaseMetaData requests are answered with SQL on the system views in the caller's session
+  // (see JdbcMetadata), so they see exactly what queries see.
+
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return metadata(ch, JdbcMetadata::catalogs);
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return metadata(ch, m -> m.schemas(catalog, text(schemaPattern)));
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, List<String> typeList) {
+    return metadata(ch, m -> m.tables(catalog, text(schemaPattern), text(tableNamePattern), typeList));
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return metadata(ch, m -> m.columns(catalog, text(schemaPattern), text(tableNamePattern),
+        text(columnNamePattern)));
+  }
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    return metadata(ch, m -> JdbcMetadata.primaryKeys());
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return metadata(ch, m -> JdbcMetadata.tableTypes());
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return metadata(ch, m -> JdbcMetadata.typeInfo());
+  }
+
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    return metadata(ch, m -> JdbcMetadata.functions());
+  }
+
+  private MetaResultSet metadata(ConnectionHandle ch,
+      java.util.function.Function<JdbcMetadata, JdbcMetadata.Result> request) {
+    ConnectionState c = connection(ch.id);
+    JdbcMetadata.Result result;
+    try {
+      result = request.apply(new JdbcMetadata(sql -> queryAll(c, sql)));
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    }
+    return createResultSet(Map.of(), result.columns(), CursorFactory.LIST,
+        Frame.create(0, true, result.rows()));
+  }
+
+  /** Runs a query in the connection's session, one statement at a time, and reads all its rows. */
+  private static List<Object[]> queryAll(ConnectionState c, String sql) {
+    c.executeLock.lock();
+    try {
+      StatementResult result = c.session.execute(sql);
+      if (!(result instanceof StatementResult.Rows rows)) {
+        throw new IllegalStateException("metadata query returned no rows: " + sql);
+      }
+      try (RowCursor cursor = rows.cursor()) {
+        List<Object[]> all = new ArrayList<>();
+        for (List<Object[]> chunk = cursor.next(DEFAULT_FRAME_ROWS); !chunk.isEmpty();
+            chunk = cursor.next(DEFAULT_FRAME_ROWS)) {
+          all.addAll(chunk);
+        }
+        return all;
+      }
+    } finally {
+      c.executeLock.unlock();
+    }
+  }
+
+  private static String text(Pat pattern) {
+    return pattern == null ? null : pattern.s;
+  }
 
   @Override
   protected MetaResultSet createResultSet(Map<String, Object> internalParameters,

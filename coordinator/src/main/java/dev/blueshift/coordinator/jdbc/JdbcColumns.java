@@ -134,6 +134,37 @@ final class JdbcColumns {
     };
   }
 
+  /**
+   * DatabaseMetaData.getColumns' COLUMN_SIZE: digits for numbers, characters for strings, the
+   * length of the text form for date-times (JDBC's rule; unlike result-set precision above).
+   */
+  static int columnSize(SqlType t) {
+    return switch (t.kind()) {
+      case SMALLINT -> 5;
+      case INTEGER -> 10;
+      case BIGINT -> 19;
+      case DECIMAL -> t.precision();
+      case REAL -> 8;
+      case DOUBLE -> 17;
+      case BOOLEAN -> 1;
+      case CHAR, VARCHAR -> t.length();
+      case DATE -> 10;
+      // yyyy-mm-dd hh:mm:ss.ffffff, and +hh for the zone
+      case TIMESTAMP -> 26;
+      case TIMESTAMPTZ -> 29;
+    };
+  }
+
+  /** DatabaseMetaData.getColumns' DECIMAL_DIGITS: scale, fractional second digits, or null. */
+  static Integer decimalDigits(SqlType t) {
+    return switch (t.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> 0;
+      case DECIMAL -> t.scale();
+      case TIMESTAMP, TIMESTAMPTZ -> 6;
+      default -> null;
+    };
+  }
+
   private static int displaySize(SqlType t) {
     return switch (t.kind()) {
       case SMALLINT -> 6;
