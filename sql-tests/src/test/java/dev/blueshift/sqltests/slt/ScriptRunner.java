@@ -181,27 +181,68 @@ final class ScriptRunner {
               + detail));
     }
 
-    /** Drops what the file created, on a fresh connection (the file's may have been abandoned). */
+    /**
+     * Drops what the file created, on a fresh connection (the file's may have been abandoned), then
+     * whatever the catalog still lists outside the system schemas: a table created in a way the
+     * runner did not recognise must not leak into the next file.
+     */
     void cleanUp() {
-      List<String> drops = created.dropStatements();
-      if (drops.isEmpty()) {
-        return;
-      }
       try (EngineSession session = new EngineSession(url, timeout)) {
-        for (String drop : drops) {
-          try {
-            session.execute(drop);
-          } catch (EngineSession.StatementFailed | EngineSession.StatementTimedOut e) {
-            problems.add("cleanup: " + drop + ": " + e.getMessage());
-            if (session.abandoned()) {
-              return;
-            }
+        for (String drop : created.dropStatements()) {
+          if (!drop(session, drop)) {
+            return;
+          }
+        }
+        for (String drop : leftovers(session)) {
+          if (!drop(session, drop)) {
+            return;
           }
         }
       } catch (SQLException e) {
         problems.add("cleanup: cannot connect: " + e.getMessage());
       }
     }
+
+    /** False when the session is no longer usable. */
+    private boolean drop(EngineSession session, String drop) {
+      try {
+        session.execute(drop);
+      } catch (EngineSession.StatementFailed | EngineSession.StatementTimedOut e) {
+        problems.add("cleanup: " + drop + ": " + e.getMessage());
+      }
+      return !session.abandoned();
+    }
+
+    /** DROP statements for the user tables and views still in the catalog, views first. */
+    private List<String> leftovers(EngineSession session) {
+      ResultTable rows;
+      try {
+        rows = session.query(LEFTOVERS, "TTT", Dialect.DUCKDB);
+      } catch (EngineSession.StatementFailed | EngineSession.StatementTimedOut e) {
+        problems.add("cleanup: cannot list the remaining tables: " + e.getMessage());
+        return List.of();
+      }
+      List<String> views = new ArrayList<>();
+      List<String> tables = new ArrayList<>();
+      List<String> v = rows.values();
+      for (int i = 0; i + 2 < v.size(); i += 3) {
+        String name = quoted(v.get(i)) + "." + quoted(v.get(i + 1));
+        if (v.get(i + 2).equals("VIEW")) {
+          views.add("DROP VIEW IF EXISTS " + name);
+        } else {
+          tables.add("DROP TABLE IF EXISTS " + name);
+        }
+      }
+      views.addAll(tables);
+      return views;
+    }
+  }
+
+  private static final String LEFTOVERS = "SELECT table_schema, table_name, table_type FROM information_schema.tables"
+      + " WHERE table_schema NOT IN ('information_schema', 'pg_catalog')";
+
+  private static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   private static String indent(String sql) {
