@@ -73,7 +73,7 @@ public final class ClusterSql implements AutoCloseable {
   /** Asserts the statement fails with the SQLSTATE and a message containing every fragment. */
   public void fails(String sql, String sqlState, String... fragments) {
     var assertion = assertThatThrownBy(() -> exec(sql)).isInstanceOf(SQLException.class)
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SQLException) e).getSQLState()).isEqualTo(sqlState));
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SQLException) e).getSQLState()).as(e.getMessage()).isEqualTo(sqlState));
     for (String f : fragments) {
       assertion.hasMessageContaining(f);
     }
