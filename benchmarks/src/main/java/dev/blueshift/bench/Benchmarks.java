@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
 public final class Benchmarks implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Benchmarks()).execute(args));
+    CommandLine command = new CommandLine(new Benchmarks());
+    // a failed setup (a port taken, a missing folder) is one line, not a stack trace
+    command.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println("benchmarks: " + dev.blueshift.bench.measure.QueryRunner.message(e));
+      return 1;
+    });
+    System.exit(command.execute(args));
   }
 
   @Override

@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
     description = "JDBC result fetch of N rows (default 1,000,000): Blueshift vs DuckDB.")
 public final class FetchCommand implements Callable<Integer> {
   static final String DDL = "CREATE TABLE fetch_rows (id INTEGER NOT NULL, k BIGINT NOT NULL, name VARCHAR(32) NOT NULL,"
-      + " amount DECIMAL(15,2) NOT NULL, day DATE NOT NULL)";
-  static final String QUERY = "SELECT id, k, name, amount, day FROM fetch_rows";
+      + " amount DECIMAL(15,2) NOT NULL, ship_day DATE NOT NULL)";
+  static final String QUERY = "SELECT id, k, name, amount, ship_day FROM fetch_rows";
 
   @Option(names = "--rows", description = "rows to fetch (default 1000000)")
   int rows = 1_000_000;
