@@ -13,12 +13,15 @@ import dev.blueshift.protocol.ExchangeKind;
 import dev.blueshift.protocol.ExchangeSource;
 import dev.blueshift.protocol.Expr;
 import dev.blueshift.protocol.Filter;
+import dev.blueshift.protocol.HashJoin;
+import dev.blueshift.protocol.JoinType;
 import dev.blueshift.protocol.Limit;
 import dev.blueshift.protocol.PlanNode;
 import dev.blueshift.protocol.Project;
 import dev.blueshift.protocol.Sort;
 import dev.blueshift.protocol.SortKey;
 import dev.blueshift.protocol.TableScan;
+import dev.blueshift.protocol.UnionAll;
 import dev.blueshift.protocol.Values;
 import dev.blueshift.protocol.catalog.DistStyle;
 import dev.blueshift.types.SqlType;
@@ -29,36 +32,64 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Turns an optimized logical plan into a distributed one: chooses where each operator runs from
- * the tables' distribution, inserts exchanges where distributions don't match (two-phase
- * aggregation with a HASH exchange on the group keys, local sort + gather + merge for ORDER BY,
- * a final GATHER to the coordinator) and cuts the plan into fragments at the exchanges.
+ * the tables' distribution, inserts exchanges where distributions don't match (co-located,
+ * broadcast or redistributed joins; two-phase aggregation with a HASH exchange on the group keys;
+ * local top-N + gather + merge for ORDER BY; a final GATHER to the coordinator) and cuts the plan
+ * into fragments at the exchanges.
  */
 public final class Fragmenter {
-  /** A planned subtree: its operators, its output, where it runs and how its rows are spread. */
-  private record Part(PlanNode node, List<Column> output, Placement placement, int hashColumn, List<TableSnapshot> tables) {}
+  /**
+   * A planned subtree: its operators, its output, where it runs and how its rows are spread.
+   *
+   * @param hashKeys for ALL_SLICES: the columns whose {@code RowKeys} hash placed each row on its
+   *     slice (empty: spread arbitrarily)
+   * @param replicable a SINGLE part that reads only DISTSTYLE ALL tables and constants, so every
+   *     slice can compute the whole of it from its own worker's copies
+   * @param rows estimated row count
+   */
+  record Part(PlanNode node, List<Column> output, Placement placement, List<Integer> hashKeys, boolean replicable,
+      List<TableSnapshot> tables, double rows) {
+
+    Part withNode(PlanNode n, List<Column> out, List<Integer> keys, double estimate) {
+      return new Part(n, out, placement, keys, replicable, tables, estimate);
+    }
+
+    boolean single() {
+      return placement != Placement.ALL_SLICES;
+    }
+  }
 
   private final RexToProto rex;
   private final int totalSlices;
   private final List<FragmentPlan> fragments = new ArrayList<>();
   private final Map<Integer, Integer> consumerOf = new HashMap<>();
+  private final List<String> joinNotes = new ArrayList<>();
+  private RelMetadataQuery metadata;
   private int nextExchange = 1;
   private int nextFragment = 1;
 
@@ -68,20 +99,29 @@ public final class Fragmenter {
   }
 
   public DistributedPlan plan(RelNode rel, List<String> names) {
-    Part top = toCoordinator(convert(rel));
+    metadata = rel.getCluster().getMetadataQuery();
+    Part top = convert(rel);
     List<ResultColumn> columns = new ArrayList<>();
     for (int i = 0; i < top.output().size(); i++) {
       Column c = top.output().get(i);
       columns.add(new ResultColumn(names.get(i), ProtoTypes.fromProto(c.getType()), c.getType().getNullable()));
     }
-    FragmentPlan root = cut(top, 0, null, List.of(), -1);
+    if (!top.single() || !top.tables().isEmpty()) {
+      top = exchange(top, ExchangeKind.GATHER, List.of(), Placement.SINGLE);
+    }
+    FragmentPlan root = cut(top, 0, Placement.COORDINATOR, null, List.of(), -1);
     return new DistributedPlan(List.copyOf(fragments), root, Map.copyOf(consumerOf), columns);
+  }
+
+  /** How each join was distributed, in plan order (for EXPLAIN). */
+  public List<String> joinNotes() {
+    return joinNotes;
   }
 
   private Part convert(RelNode rel) {
     if (SystemTables.isSystem(rel)) {
       PlanNode values = SystemTables.valuesNode(rel);
-      return new Part(values, SystemTables.output(values), Placement.COORDINATOR, -1, List.of());
+      return new Part(values, SystemTables.output(values), Placement.SINGLE, List.of(), true, List.of(), rows(rel));
     } else if (rel instanceof LogicalTableScan scan) {
       return scan(scan, null);
     } else if (rel instanceof LogicalFilter filter) {
@@ -94,9 +134,21 @@ public final class Fragmenter {
       return sort(sort);
     } else if (rel instanceof LogicalValues values) {
       return values(values);
+    } else if (rel instanceof LogicalJoin join) {
+      return join(join);
+    } else if (rel instanceof LogicalUnion union) {
+      return union(union);
     }
-    throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
-        "queries with " + rel.getRelTypeName().replace("Logical", "").toLowerCase(Locale.ROOT) + " are not supported yet");
+    String what = rel.getRelTypeName().replace("Logical", "").toLowerCase(Locale.ROOT);
+    if (what.equals("correlate")) {
+      what = "correlated subqueries of this shape";
+    }
+    throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "queries with " + what + " are not supported yet");
+  }
+
+  private double rows(RelNode rel) {
+    Double r = metadata.getRowCount(rel);
+    return r == null ? 1e6 : r;
   }
 
   // ---------- scans, with column pruning ----------
@@ -106,11 +158,11 @@ public final class Fragmenter {
     TableSnapshot table = scan.getTable().unwrap(CatalogSchema.StoredTable.class).snapshot();
     TableScan.Builder b = TableScan.newBuilder().setTableId(table.id()).setTableName(table.name());
     List<Column> output = new ArrayList<>();
-    int hashColumn = -1;
+    List<Integer> hashKeys = new ArrayList<>();
     for (int i = 0; i < table.columnCount(); i++) {
       if (used == null || used.get(i)) {
         if (table.def().getDistStyle() == DistStyle.DIST_KEY && table.def().getDistKey() == i) {
-          hashColumn = output.size();
+          hashKeys.add(output.size());
         }
         b.addColumns(i);
         Column c = ProtoTypes.column(table.columnName(i), table.columnType(i), !table.def().getColumns(i).getNotNull());
@@ -118,28 +170,30 @@ public final class Fragmenter {
         output.add(c);
       }
     }
-    Placement placement = table.def().getDistStyle() == DistStyle.DIST_ALL ? Placement.FIRST_SLICE : Placement.ALL_SLICES;
-    return new Part(PlanNode.newBuilder().setScan(b).build(), output, placement, hashColumn, List.of(table));
+    PlanNode node = PlanNode.newBuilder().setScan(b).build();
+    if (table.def().getDistStyle() == DistStyle.DIST_ALL) {
+      return new Part(node, output, Placement.SINGLE, List.of(), true, List.of(table), rows(scan));
+    }
+    return new Part(node, output, Placement.ALL_SLICES, hashKeys, false, List.of(table), rows(scan));
   }
 
   private Part filter(LogicalFilter filter) {
-    Part input = filter.getInput() instanceof LogicalTableScan && !SystemTables.isSystem(filter.getInput())
-        ? null : convert(filter.getInput());
-    RexNode condition = filter.getCondition();
-    if (input == null) {
-      ImmutableBitSet used = ImmutableBitSet.range(filter.getInput().getRowType().getFieldCount());
-      input = scan((LogicalTableScan) filter.getInput(), used);
+    Part input;
+    if (filter.getInput() instanceof LogicalTableScan scan && !SystemTables.isSystem(scan)) {
+      input = scan(scan, ImmutableBitSet.range(scan.getRowType().getFieldCount()));
+    } else {
+      input = convert(filter.getInput());
     }
-    return filterOver(input, rex.convert(condition));
+    return filterOver(input, rex.convert(filter.getCondition()), rows(filter));
   }
 
-  private Part filterOver(Part input, Expr condition) {
+  private Part filterOver(Part input, Expr condition, double rows) {
     PlanNode node = input.node();
     if (node.hasScan()) {
       node = PlanNode.newBuilder().setScan(node.getScan().toBuilder().setBlockFilter(condition)).build();
     }
     PlanNode f = PlanNode.newBuilder().setFilter(Filter.newBuilder().setInput(node).setCondition(condition)).build();
-    return new Part(f, input.output(), input.placement(), input.hashColumn(), input.tables());
+    return input.withNode(f, input.output(), input.hashKeys(), rows);
   }
 
   private Part project(LogicalProject project) {
@@ -151,11 +205,11 @@ public final class Fragmenter {
       // read only the columns the projection and filter use
       ImmutableBitSet.Builder used = ImmutableBitSet.builder();
       for (RexNode e : exprs) {
-        used.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(e));
+        used.addAll(RelOptUtil.InputFinder.bits(e));
       }
       LogicalFilter filter = in instanceof LogicalFilter f ? f : null;
       if (filter != null) {
-        used.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(filter.getCondition()));
+        used.addAll(RelOptUtil.InputFinder.bits(filter.getCondition()));
       }
       ImmutableBitSet bits = used.build();
       if (bits.isEmpty()) {
@@ -169,7 +223,7 @@ public final class Fragmenter {
       }
       input = scan(scan, bits);
       if (filter != null) {
-        input = filterOver(input, rex.convert(remap(filter.getCondition(), map)));
+        input = filterOver(input, rex.convert(remap(filter.getCondition(), map)), rows(filter));
       }
       List<RexNode> remapped = new ArrayList<>();
       for (RexNode e : exprs) {
@@ -179,20 +233,33 @@ public final class Fragmenter {
     } else {
       input = convert(in);
     }
+    return projectOver(input, exprs, project.getRowType().getFieldList(), rows(project));
+  }
+
+  private Part projectOver(Part input, List<RexNode> exprs, List<RelDataTypeField> fields, double rows) {
     Project.Builder p = Project.newBuilder().setInput(input.node());
     List<Column> output = new ArrayList<>();
-    int hashColumn = -1;
-    List<RelDataTypeField> fields = project.getRowType().getFieldList();
     for (int i = 0; i < exprs.size(); i++) {
-      RexNode e = exprs.get(i);
-      if (e instanceof RexInputRef ref && ref.getIndex() == input.hashColumn() && hashColumn < 0) {
-        hashColumn = i;
-      }
-      p.addExprs(rex.convert(e));
+      p.addExprs(rex.convert(exprs.get(i)));
       p.addNames(fields.get(i).getName());
       output.add(column(fields.get(i)));
     }
-    return new Part(PlanNode.newBuilder().setProject(p).build(), output, input.placement(), hashColumn, input.tables());
+    // the distribution survives when every hash key column is passed through
+    List<Integer> hashKeys = new ArrayList<>();
+    for (int key : input.hashKeys()) {
+      int at = -1;
+      for (int i = 0; i < exprs.size() && at < 0; i++) {
+        if (exprs.get(i) instanceof RexInputRef ref && ref.getIndex() == key) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        hashKeys = List.of();
+        break;
+      }
+      hashKeys.add(at);
+    }
+    return input.withNode(PlanNode.newBuilder().setProject(p).build(), output, hashKeys, rows);
   }
 
   private static RexNode remap(RexNode e, int[] map) {
@@ -208,6 +275,116 @@ public final class Fragmenter {
     return ProtoTypes.column(f.getName(), CalciteTypes.fromCalcite(f.getType()), f.getType().isNullable());
   }
 
+  private static List<Column> columns(RelNode rel) {
+    List<Column> out = new ArrayList<>();
+    for (RelDataTypeField f : rel.getRowType().getFieldList()) {
+      out.add(column(f));
+    }
+    return out;
+  }
+
+  // ---------- joins ----------
+
+  private Part join(LogicalJoin join) {
+    JoinType type = switch (join.getJoinType()) {
+      case INNER -> JoinType.JOIN_INNER;
+      case LEFT -> JoinType.JOIN_LEFT;
+      case RIGHT -> JoinType.JOIN_RIGHT;
+      case FULL -> JoinType.JOIN_FULL;
+      case SEMI -> JoinType.JOIN_SEMI;
+      case ANTI -> JoinType.JOIN_ANTI;
+      default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
+          join.getJoinType() + " joins are not supported yet");
+    };
+    JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
+    List<Integer> leftKeys = info.leftKeys;
+    List<Integer> rightKeys = info.rightKeys;
+    RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
+    Part left = convert(join.getLeft());
+    Part right = convert(join.getRight());
+
+    JoinDistribution d = JoinDistribution.choose(left, right, type, leftKeys, rightKeys, totalSlices);
+    switch (d.leftMove()) {
+      case REPLICATE -> left = replicate(left);
+      case BROADCAST -> left = exchange(left, ExchangeKind.BROADCAST, List.of(), Placement.ALL_SLICES);
+      case HASH -> left = exchange(left, ExchangeKind.HASH, d.leftHash(), Placement.ALL_SLICES);
+      case GATHER -> left = exchange(left, ExchangeKind.GATHER, List.of(), Placement.SINGLE);
+      case NONE -> { }
+    }
+    switch (d.rightMove()) {
+      case REPLICATE -> right = replicate(right);
+      case BROADCAST -> right = exchange(right, ExchangeKind.BROADCAST, List.of(), Placement.ALL_SLICES);
+      case HASH -> right = exchange(right, ExchangeKind.HASH, d.rightHash(), Placement.ALL_SLICES);
+      case GATHER -> right = exchange(right, ExchangeKind.GATHER, List.of(), Placement.SINGLE);
+      case NONE -> { }
+    }
+    joinNotes.add(d.strategy().name());
+
+    List<Column> output = columns(join);
+    HashJoin.Builder b = HashJoin.newBuilder().setLeft(left.node()).setRight(right.node()).setType(type)
+        .addAllLeftKeys(leftKeys).addAllRightKeys(rightKeys).setBuildLeft(d.buildLeft()).addAllOutput(output);
+    if (!residual.isAlwaysTrue()) {
+      b.setCondition(rex.convert(residual));
+    }
+    List<TableSnapshot> tables = new ArrayList<>(left.tables());
+    tables.addAll(right.tables());
+    Placement placement = d.single() ? Placement.SINGLE : Placement.ALL_SLICES;
+    boolean replicable = d.single() && left.replicable() && right.replicable();
+    return new Part(PlanNode.newBuilder().setJoin(b).build(), output, placement,
+        d.single() ? List.of() : outputHashKeys(type, left, right), replicable, tables, rows(join));
+  }
+
+  /**
+   * The columns the join's output is hash-distributed on: the preserved side's keys, since the
+   * other side's columns may be NULL-padded (a NULL must not look like a placed value).
+   */
+  private static List<Integer> outputHashKeys(JoinType type, Part left, Part right) {
+    List<Integer> shiftedRight = new ArrayList<>();
+    for (int k : right.hashKeys()) {
+      shiftedRight.add(k + left.output().size());
+    }
+    return switch (type) {
+      case JOIN_INNER -> left.hashKeys().isEmpty() ? shiftedRight : left.hashKeys();
+      case JOIN_LEFT, JOIN_SEMI, JOIN_ANTI -> left.hashKeys();
+      case JOIN_RIGHT -> shiftedRight;
+      default -> List.of();
+    };
+  }
+
+  /** A replicable single part run on every slice instead: each slice computes all of it. */
+  private static Part replicate(Part part) {
+    return new Part(part.node(), part.output(), Placement.ALL_SLICES, List.of(), false, part.tables(), part.rows());
+  }
+
+  // ---------- set operations ----------
+
+  private Part union(LogicalUnion union) {
+    if (!union.all) {
+      throw new BlueshiftException(SqlState.INTERNAL_ERROR, "UNION should have been rewritten to UNION ALL");
+    }
+    List<Part> inputs = new ArrayList<>();
+    boolean distributed = false;
+    for (RelNode in : union.getInputs()) {
+      Part p = convert(in);
+      distributed |= !p.single();
+      inputs.add(p);
+    }
+    List<Column> output = columns(union);
+    UnionAll.Builder b = UnionAll.newBuilder().addAllOutput(output);
+    List<TableSnapshot> tables = new ArrayList<>();
+    boolean replicable = true;
+    for (Part p : inputs) {
+      if (distributed && p.single()) {
+        p = exchange(p, ExchangeKind.ROUND_ROBIN, List.of(), Placement.ALL_SLICES);
+      }
+      b.addInputs(p.node());
+      tables.addAll(p.tables());
+      replicable &= p.replicable();
+    }
+    return new Part(PlanNode.newBuilder().setUnionAll(b).build(), output,
+        distributed ? Placement.ALL_SLICES : Placement.SINGLE, List.of(), !distributed && replicable, tables, rows(union));
+  }
+
   // ---------- aggregation ----------
 
   private Part aggregate(LogicalAggregate agg) {
@@ -216,45 +393,77 @@ public final class Fragmenter {
     }
     Part input = convert(agg.getInput());
     List<Integer> keys = agg.getGroupSet().asList();
-    List<AggCall> calls = new ArrayList<>();
     List<RelDataTypeField> outFields = agg.getRowType().getFieldList();
+    // LITERAL_AGG (from subquery rewrites) is a constant per group: computed by a projection on top
+    List<AggCall> calls = new ArrayList<>();
+    List<RexNode> literals = new ArrayList<>();
     for (int c = 0; c < agg.getAggCallList().size(); c++) {
-      calls.add(aggCall(agg.getAggCallList().get(c), agg.getInput(), outFields.get(keys.size() + c).getName()));
+      AggregateCall call = agg.getAggCallList().get(c);
+      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+        literals.add(call.rexList.get(0));
+      } else {
+        literals.add(null);
+        calls.add(aggCall(call, agg.getInput(), outFields.get(keys.size() + c).getName()));
+      }
     }
     List<Column> finalOutput = new ArrayList<>();
-    for (RelDataTypeField f : outFields) {
-      finalOutput.add(column(f));
+    for (int k = 0; k < keys.size(); k++) {
+      finalOutput.add(column(outFields.get(k)));
     }
-    boolean distributed = input.placement() == Placement.ALL_SLICES;
-    boolean colocated = distributed && input.hashColumn() >= 0 && keys.contains(input.hashColumn());
-    if (!distributed || colocated) {
-      int hash = colocated ? keys.indexOf(input.hashColumn()) : -1;
-      return new Part(aggregateNode(input.node(), keys, calls, AggPhase.AGG_PHASE_SINGLE), finalOutput,
-          input.placement(), hash, input.tables());
+    for (int c = 0; c < literals.size(); c++) {
+      if (literals.get(c) == null) {
+        finalOutput.add(column(outFields.get(keys.size() + c)));
+      }
+    }
+    Part result = aggregateParts(input, keys, calls, finalOutput, rows(agg));
+    if (calls.size() == literals.size()) {
+      return result;
+    }
+    List<RexNode> exprs = new ArrayList<>();
+    var rexBuilder = agg.getCluster().getRexBuilder();
+    for (int k = 0; k < keys.size(); k++) {
+      exprs.add(rexBuilder.makeInputRef(outFields.get(k).getType(), k));
+    }
+    int next = keys.size();
+    for (int c = 0; c < literals.size(); c++) {
+      RelDataTypeField f = outFields.get(keys.size() + c);
+      exprs.add(literals.get(c) != null ? rexBuilder.makeCast(f.getType(), literals.get(c), true, false)
+          : rexBuilder.makeInputRef(f.getType(), next++));
+    }
+    return projectOver(result, exprs, outFields, rows(agg));
+  }
+
+  private Part aggregateParts(Part input, List<Integer> keys, List<AggCall> calls, List<Column> finalOutput, double rows) {
+    boolean colocated = !input.single() && !input.hashKeys().isEmpty() && keys.containsAll(input.hashKeys());
+    if (input.single() || colocated) {
+      List<Integer> hash = new ArrayList<>();
+      if (colocated) {
+        for (int k : input.hashKeys()) {
+          hash.add(keys.indexOf(k));
+        }
+      }
+      return input.withNode(aggregateNode(input.node(), keys, calls, AggPhase.AGG_PHASE_SINGLE), finalOutput, hash, rows);
     }
     // phase 1 on every slice
-    List<Column> partialOutput = new ArrayList<>();
-    for (int k = 0; k < keys.size(); k++) {
-      partialOutput.add(finalOutput.get(k));
-    }
+    List<Column> partialOutput = new ArrayList<>(finalOutput.subList(0, keys.size()));
     for (AggCall call : calls) {
       List<SqlType> states = AggregateFunctions.stateTypes(call);
       for (int s = 0; s < states.size(); s++) {
         partialOutput.add(ProtoTypes.column(call.getName() + "$" + s, states.get(s), true));
       }
     }
-    Part partial = new Part(aggregateNode(input.node(), keys, calls, AggPhase.AGG_PHASE_PARTIAL), partialOutput,
-        input.placement(), -1, input.tables());
+    Part partial = input.withNode(aggregateNode(input.node(), keys, calls, AggPhase.AGG_PHASE_PARTIAL), partialOutput,
+        List.of(), rows);
     List<Integer> finalKeys = new ArrayList<>();
     for (int k = 0; k < keys.size(); k++) {
       finalKeys.add(k);
     }
-    // phase 2: by group key on every slice, or on the coordinator for a global aggregate
+    // phase 2: by group key on every slice, or on one node for a global aggregate
     Part exchanged = keys.isEmpty()
-        ? exchange(partial, ExchangeKind.GATHER, List.of(), Placement.COORDINATOR)
+        ? exchange(partial, ExchangeKind.GATHER, List.of(), Placement.SINGLE)
         : exchange(partial, ExchangeKind.HASH, finalKeys, Placement.ALL_SLICES);
-    return new Part(aggregateNode(exchanged.node(), finalKeys, calls, AggPhase.AGG_PHASE_FINAL), finalOutput,
-        exchanged.placement(), keys.isEmpty() ? -1 : 0, exchanged.tables());
+    return exchanged.withNode(aggregateNode(exchanged.node(), finalKeys, calls, AggPhase.AGG_PHASE_FINAL), finalOutput,
+        keys.isEmpty() ? List.of() : finalKeys, rows);
   }
 
   private static PlanNode aggregateNode(PlanNode input, List<Integer> keys, List<AggCall> calls, AggPhase phase) {
@@ -305,29 +514,26 @@ public final class Fragmenter {
       };
       keys.add(SortKey.newBuilder().setColumn(fc.getFieldIndex()).setDescending(desc).setNullsFirst(nullsFirst).build());
     }
-    if (input.placement() != Placement.COORDINATOR) {
+    if (!input.single()) {
       // top-N (or the whole sort) on every slice, then a final sort of the gathered runs
       long localFetch = fetch < 0 ? -1 : offset + fetch;
-      PlanNode local = keys.isEmpty()
-          ? PlanNode.newBuilder().setLimit(Limit.newBuilder().setInput(input.node()).setOffset(0).setFetch(localFetch)).build()
-          : PlanNode.newBuilder().setSort(Sort.newBuilder().setInput(input.node()).addAllKeys(keys).setOffset(0).setFetch(localFetch)).build();
-      input = exchange(new Part(local, input.output(), input.placement(), input.hashColumn(), input.tables()),
-          ExchangeKind.GATHER, List.of(), Placement.COORDINATOR);
+      PlanNode local = sortOrLimit(input.node(), keys, 0, localFetch);
+      input = exchange(input.withNode(local, input.output(), input.hashKeys(), input.rows()),
+          ExchangeKind.GATHER, List.of(), Placement.SINGLE);
     }
-    PlanNode node = keys.isEmpty()
-        ? PlanNode.newBuilder().setLimit(Limit.newBuilder().setInput(input.node()).setOffset(offset).setFetch(fetch)).build()
-        : PlanNode.newBuilder().setSort(Sort.newBuilder().setInput(input.node()).addAllKeys(keys).setOffset(offset).setFetch(fetch)).build();
-    return new Part(node, input.output(), input.placement(), -1, input.tables());
+    return input.withNode(sortOrLimit(input.node(), keys, offset, fetch), input.output(), List.of(), rows(sort));
+  }
+
+  private static PlanNode sortOrLimit(PlanNode input, List<SortKey> keys, long offset, long fetch) {
+    return keys.isEmpty()
+        ? PlanNode.newBuilder().setLimit(Limit.newBuilder().setInput(input).setOffset(offset).setFetch(fetch)).build()
+        : PlanNode.newBuilder().setSort(Sort.newBuilder().setInput(input).addAllKeys(keys).setOffset(offset).setFetch(fetch)).build();
   }
 
   private Part values(LogicalValues values) {
     Values.Builder b = Values.newBuilder();
-    List<Column> output = new ArrayList<>();
-    for (RelDataTypeField f : values.getRowType().getFieldList()) {
-      Column c = column(f);
-      b.addOutput(c);
-      output.add(c);
-    }
+    List<Column> output = columns(values);
+    b.addAllOutput(output);
     for (var tuple : values.getTuples()) {
       Values.Row.Builder row = Values.Row.newBuilder();
       for (RexLiteral lit : tuple) {
@@ -335,28 +541,25 @@ public final class Fragmenter {
       }
       b.addRows(row);
     }
-    return new Part(PlanNode.newBuilder().setValues(b).build(), output, Placement.COORDINATOR, -1, List.of());
+    return new Part(PlanNode.newBuilder().setValues(b).build(), output, Placement.SINGLE, List.of(), true, List.of(),
+        values.getTuples().size());
   }
 
   // ---------- exchanges and fragments ----------
 
-  private Part toCoordinator(Part part) {
-    return part.placement() == Placement.COORDINATOR ? part : exchange(part, ExchangeKind.GATHER, List.of(), Placement.COORDINATOR);
-  }
-
   /** Cuts {@code producer} into a fragment sending to a new exchange read by the returned part. */
   private Part exchange(Part producer, ExchangeKind kind, List<Integer> hashKeys, Placement consumerPlacement) {
     int exchangeId = nextExchange++;
-    cut(producer, nextFragment++, kind, hashKeys, exchangeId);
+    cut(producer, nextFragment++, producer.placement(), kind, hashKeys, exchangeId);
     int producers = producer.placement() == Placement.ALL_SLICES ? totalSlices : 1;
     PlanNode source = PlanNode.newBuilder().setExchangeSource(ExchangeSource.newBuilder()
         .setExchangeId(exchangeId).addAllOutput(producer.output()).setProducerCount(producers)).build();
-    int hashColumn = kind == ExchangeKind.HASH && hashKeys.size() == 1 ? hashKeys.get(0) : -1;
-    return new Part(source, producer.output(), consumerPlacement, hashColumn, List.of());
+    List<Integer> consumerHash = kind == ExchangeKind.HASH ? hashKeys : List.of();
+    return new Part(source, producer.output(), consumerPlacement, consumerHash, false, List.of(), producer.rows());
   }
 
-  private FragmentPlan cut(Part part, int id, ExchangeKind kind, List<Integer> hashKeys, int exchangeId) {
-    FragmentPlan f = new FragmentPlan(id, part.node(), part.placement(), kind, hashKeys, exchangeId, part.tables());
+  private FragmentPlan cut(Part part, int id, Placement placement, ExchangeKind kind, List<Integer> hashKeys, int exchangeId) {
+    FragmentPlan f = new FragmentPlan(id, part.node(), placement, kind, hashKeys, exchangeId, part.tables());
     fragments.add(f);
     registerSources(part.node(), id);
     return f;
@@ -370,6 +573,11 @@ public final class Fragmenter {
       case AGGREGATE -> registerSources(node.getAggregate().getInput(), fragmentId);
       case SORT -> registerSources(node.getSort().getInput(), fragmentId);
       case LIMIT -> registerSources(node.getLimit().getInput(), fragmentId);
+      case JOIN -> {
+        registerSources(node.getJoin().getLeft(), fragmentId);
+        registerSources(node.getJoin().getRight(), fragmentId);
+      }
+      case UNION_ALL -> node.getUnionAll().getInputsList().forEach(n -> registerSources(n, fragmentId));
       default -> { }
     }
   }

@@ -4,8 +4,11 @@ package dev.blueshift.coordinator.plan;
 public enum Placement {
   /** One instance per slice of the cluster, on the slice's worker. */
   ALL_SLICES,
-  /** One instance on the first slice (reads a DISTSTYLE ALL table's copy on worker 0). */
-  FIRST_SLICE,
+  /**
+   * One instance, on slice 0's worker (it reads that worker's copy of DISTSTYLE ALL tables). A
+   * single-instance plan that reads no table runs on the coordinator when it is the root.
+   */
+  SINGLE,
   /** The root fragment, run by the coordinator itself. */
   COORDINATOR
 }

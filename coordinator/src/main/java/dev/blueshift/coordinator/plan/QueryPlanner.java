@@ -6,11 +6,8 @@ import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
@@ -19,6 +16,7 @@ import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
@@ -39,6 +37,18 @@ public final class QueryPlanner {
 
   /** Plans a query (SELECT, VALUES, WITH …) given as SQL text. */
   public DistributedPlan plan(String sql, Iterable<TableSnapshot> tables) {
+    return logical(sql, tables, (rel, names) -> {
+      RexToProto rex = new RexToProto(rel.getCluster().getRexBuilder());
+      return new Fragmenter(rex, totalSlices).plan(rel, names);
+    });
+  }
+
+  /** The optimized logical plan of a query, as text (for EXPLAIN and plan tests). */
+  public String logicalPlan(String sql, Iterable<TableSnapshot> tables) {
+    return logical(sql, tables, (rel, names) -> RelOptUtil.toString(rel));
+  }
+
+  private <T> T logical(String sql, Iterable<TableSnapshot> tables, java.util.function.BiFunction<RelNode, List<String>, T> then) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus publicSchema = root.add("public", new CatalogSchema(tables));
     dev.blueshift.coordinator.system.SystemTables.register(root, tables, totalSlices);
@@ -46,6 +56,7 @@ public final class QueryPlanner {
         .parserConfig(BlueshiftSqlParser.config())
         .defaultSchema(publicSchema)
         .typeSystem(BlueshiftTypeSystem.INSTANCE)
+        .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false))
         .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)))
         .build();
@@ -54,10 +65,9 @@ public final class QueryPlanner {
       SqlNode parsed = planner.parse(sql);
       SqlNode validated = planner.validate(parsed);
       RelRoot relRoot = planner.rel(validated);
-      RelNode rel = optimize(relRoot.project());
+      RelNode rel = LogicalOptimizer.optimize(relRoot.project());
       List<String> names = redshiftNames(validated, relRoot.validatedRowType.getFieldNames());
-      RexToProto rex = new RexToProto(rel.getCluster().getRexBuilder());
-      return new Fragmenter(rex, totalSlices).plan(rel, names);
+      return then.apply(rel, names);
     } catch (SqlParseException e) {
       throw new BlueshiftException(SqlState.SYNTAX_ERROR, e.getMessage(), e.getPos().getLineNum(), e.getPos().getColumnNum(), e);
     } catch (ValidationException e) {
@@ -67,20 +77,6 @@ public final class QueryPlanner {
     } finally {
       planner.close();
     }
-  }
-
-  private static RelNode optimize(RelNode rel) {
-    HepProgramBuilder program = new HepProgramBuilder()
-        .addRuleInstance(CoreRules.FILTER_REDUCE_EXPRESSIONS)
-        .addRuleInstance(CoreRules.PROJECT_REDUCE_EXPRESSIONS)
-        .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
-        .addRuleInstance(CoreRules.FILTER_MERGE)
-        .addRuleInstance(CoreRules.PROJECT_MERGE)
-        .addRuleInstance(CoreRules.PROJECT_REMOVE)
-        .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE);
-    HepPlanner hep = new HepPlanner(program.build());
-    hep.setRoot(rel);
-    return hep.findBestExp();
   }
 
   /** Calcite's validation error as a user-facing error with SQLSTATE, line and column. */

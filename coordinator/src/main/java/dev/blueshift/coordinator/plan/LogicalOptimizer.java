@@ -1,0 +1,110 @@
+package dev.blueshift.coordinator.plan;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Logical rewrites before distribution planning, in phases: subqueries become joins (and are
+ * decorrelated), expressions are simplified and filters pushed down to the scans, joins are
+ * reordered by estimated cardinality, unused columns are trimmed so exchanges ship only what later
+ * operators read.
+ */
+final class LogicalOptimizer {
+  private LogicalOptimizer() {}
+
+  static RelNode optimize(RelNode rel) {
+    RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+    rel = hep(rel, List.of(
+        CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+        CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+    rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    rel = pullCommonFactors(rel);
+    rel = hep(rel, List.of(
+        CoreRules.UNION_TO_DISTINCT,
+        CoreRules.INTERSECT_TO_DISTINCT,
+        CoreRules.MINUS_TO_DISTINCT,
+        CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN));
+    rel = hep(rel, simplification());
+    rel = joinOrder(rel);
+    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    return hep(rel, simplification());
+  }
+
+  /**
+   * Rewrites {@code (a AND b) OR (a AND c)} to {@code a AND (b OR c)} in filters and join
+   * conditions, so a join key repeated in every branch of an OR (TPC-H Q19) becomes a hash key.
+   */
+  private static RelNode pullCommonFactors(RelNode rel) {
+    return rel.accept(new RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        RelNode node = super.visit(other);
+        RexBuilder rexBuilder = node.getCluster().getRexBuilder();
+        if (node instanceof LogicalFilter f) {
+          return f.copy(f.getTraitSet(), f.getInput(), RexUtil.pullFactors(rexBuilder, f.getCondition()));
+        }
+        if (node instanceof LogicalJoin j) {
+          return j.copy(j.getTraitSet(), RexUtil.pullFactors(rexBuilder, j.getCondition()), j.getLeft(), j.getRight(),
+              j.getJoinType(), j.isSemiJoinDone());
+        }
+        return node;
+      }
+    });
+  }
+
+  private static List<RelOptRule> simplification() {
+    return List.of(
+        CoreRules.FILTER_REDUCE_EXPRESSIONS,
+        CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+        CoreRules.JOIN_REDUCE_EXPRESSIONS,
+        CoreRules.FILTER_INTO_JOIN,
+        CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.JOIN_PUSH_EXPRESSIONS,
+        CoreRules.FILTER_PROJECT_TRANSPOSE,
+        CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+        CoreRules.FILTER_SET_OP_TRANSPOSE,
+        CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE,
+        CoreRules.PROJECT_REMOVE,
+        CoreRules.AGGREGATE_PROJECT_MERGE,
+        CoreRules.UNION_MERGE);
+  }
+
+  /** Greedy join ordering over each tree of inner joins (Calcite's LoptOptimizeJoinRule). */
+  private static RelNode joinOrder(RelNode rel) {
+    HepProgramBuilder toMultiJoin = new HepProgramBuilder()
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+        .addRuleInstance(CoreRules.PROJECT_MULTI_JOIN_MERGE)
+        .addRuleInstance(CoreRules.FILTER_MULTI_JOIN_MERGE);
+    rel = run(rel, toMultiJoin);
+    return run(rel, new HepProgramBuilder().addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE));
+  }
+
+  private static RelNode hep(RelNode rel, List<RelOptRule> rules) {
+    HepProgramBuilder program = new HepProgramBuilder();
+    rules.forEach(program::addRuleInstance);
+    return run(rel, program);
+  }
+
+  private static RelNode run(RelNode rel, HepProgramBuilder program) {
+    HepPlanner planner = new HepPlanner(program.build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+}
