@@ -35,8 +35,14 @@ final class EngineSession implements AutoCloseable {
 
   /** A statement that failed on the server or in the driver; its message is the server's. */
   static final class StatementFailed extends Exception {
-    StatementFailed(Throwable cause) {
-      super(ServerMessages.of(cause.getMessage()), cause);
+    StatementFailed(String sql, Throwable cause) {
+      super(withoutSql(sql, ServerMessages.of(cause.getMessage())), cause);
+    }
+
+    /** Avatica repeats the statement in front of client-side errors; the record already shows it. */
+    private static String withoutSql(String sql, String message) {
+      String prefix = "Error while executing SQL \"" + sql + "\": ";
+      return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
   }
 
@@ -116,7 +122,7 @@ final class EngineSession implements AutoCloseable {
     try {
       statement = connection.createStatement();
     } catch (SQLException | RuntimeException e) {
-      throw new StatementFailed(e);
+      throw new StatementFailed(sql, e);
     }
     Future<T> result = thread.submit(() -> {
       try (Statement st = statement) {
@@ -126,7 +132,7 @@ final class EngineSession implements AutoCloseable {
     try {
       return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new StatementFailed(e.getCause());
+      throw new StatementFailed(sql, e.getCause());
     } catch (TimeoutException e) {
       cancel(statement, result);
       throw new StatementTimedOut(timeout);

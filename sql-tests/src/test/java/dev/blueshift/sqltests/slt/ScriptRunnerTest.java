@@ -103,4 +103,21 @@ class ScriptRunnerTest {
     assertThat(runner.run(creates).failures()).isEmpty();
     assertThat(runner.run(creates).failures()).isEmpty();
   }
+
+  @Test
+  void aStatementPastTheTimeLimitAbortsTheFileAndTheRestCountsAsNotRun() {
+    // A zero limit times out every statement: nothing answers before it was even sent.
+    ScriptRunner impatient = new ScriptRunner(cluster.jdbcUrl(), Duration.ZERO, Set.of());
+    SltScript script = SltParser.parse("slow.test", """
+        statement ok
+        CREATE TABLE slow(a INTEGER)
+
+        query I nosort
+        SELECT a FROM slow
+        ----
+        """);
+    FileOutcome outcome = impatient.run(script);
+    assertThat(outcome.failures().values()).extracting(RecordFailure::reason)
+        .containsExactly("timeout after 0 s", "not run: file aborted by the timeout at line 1");
+  }
 }
