@@ -1,6 +1,6 @@
 package dev.blueshift.bench.engine;
 
-import dev.blueshift.bench.measure.ProcessMemory;
+import dev.blueshift.bench.measure.PeakSampler;
 import dev.blueshift.bench.tpch.TpchDataset;
 import dev.blueshift.bench.tpch.TpchSchema;
 import java.io.IOException;
@@ -19,20 +19,33 @@ public final class DuckDbEngine implements Engine {
   private final DuckDBConnection root;
   private final Path file;
   private final int threads;
-  private final long baselineRss;
+  private final Connection memoryProbe;
+  private final PeakSampler memory;
 
-  private DuckDbEngine(DuckDBConnection root, Path file, int threads, long baselineRss) {
+  private DuckDbEngine(DuckDBConnection root, Path file, int threads) throws SQLException {
     this.root = root;
     this.file = file;
     this.threads = threads;
-    this.baselineRss = baselineRss;
+    this.memoryProbe = root.duplicate();
+    this.memory = new PeakSampler(this::bufferManagerBytes);
+  }
+
+  /**
+   * DuckDB's own accounting of the memory it holds: the JVM's RSS cannot tell it apart from the
+   * heap Blueshift's run left committed in the same process.
+   */
+  private OptionalLong bufferManagerBytes() {
+    try (Statement st = memoryProbe.createStatement();
+        ResultSet rs = st.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+    } catch (SQLException e) {
+      return OptionalLong.empty();
+    }
   }
 
   public static DuckDbEngine start(Path dir, int threads) throws SQLException, IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("tpch.duckdb");
-    ProcessMemory.resetSelfPeak();
-    long baseline = ProcessMemory.selfResidentBytes().orElse(0);
     DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     try (Statement st = root.createStatement()) {
       st.execute("SET threads = " + threads);
@@ -40,7 +53,7 @@ public final class DuckDbEngine implements Engine {
       root.close();
       throw e;
     }
-    return new DuckDbEngine(root, file, threads, baseline);
+    return new DuckDbEngine(root, file, threads);
   }
 
   @Override
@@ -95,15 +108,15 @@ public final class DuckDbEngine implements Engine {
 
   @Override
   public MemoryReading peakMemory() {
-    OptionalLong peak = ProcessMemory.selfPeakBytes();
-    OptionalLong growth = peak.isPresent() ? OptionalLong.of(Math.max(0, peak.getAsLong() - baselineRss)) : peak;
-    return new MemoryReading(growth, "growth of the harness JVM's peak RSS over its RSS when DuckDB started"
-        + " (DuckDB runs in-process; the JVM's already-committed heap is not counted)");
+    return new MemoryReading(memory.peakBytes(), "highest sum of duckdb_memory() (DuckDB's own buffer-manager"
+        + " accounting), sampled every 250 ms: DuckDB shares the harness JVM, whose RSS cannot tell it apart");
   }
 
   @Override
   public void close() {
+    memory.close();
     try {
+      memoryProbe.close();
       root.close();
     } catch (SQLException ignored) {
       // closing at the end of the run

@@ -26,7 +26,7 @@ public final class PeakSampler implements AutoCloseable {
     poller.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
   }
 
-  private void sample() {
+  private synchronized void sample() {
     reading.get().ifPresent(v -> peak.accumulateAndGet(v, Math::max));
   }
 

@@ -28,7 +28,9 @@ public final class MarkdownReport {
             + " DuckDB's (DuckDB's against the shared reference answers where the scale has them).\n");
     md.append("- Input: ").append(Cells.megabytes(r.inputBytes())).append(" MB of pipe-delimited .tbl text from"
         + " io.trino.tpch (cached on disk; this run's preparation took ")
-        .append(String.format(Locale.ROOT, "%.1f", r.generateSeconds())).append(" s).\n\n");
+        .append(String.format(Locale.ROOT, "%.1f", r.generateSeconds())).append(" s).\n");
+    md.append("- The whole run took ").append(String.format(Locale.ROOT, "%.1f", r.elapsedSeconds() / 60))
+        .append(" minutes.\n\n");
     if (chartFileName != null) {
       md.append("![per-query median times](").append(chartFileName).append(")\n\n");
     }

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A whole TPC-H run: its parameters, the machine, and each engine's measurements. */
+/**
+ * A whole TPC-H run: its parameters, the machine, and each engine's measurements;
+ * {@code elapsedSeconds} is the wall time of everything (generation, every engine's load and queries).
+ */
 public record TpchResult(LocalDateTime started, String scaleLabel, MachineInfo machine, int timedRuns,
-    long timeoutSeconds, long inputBytes, double generateSeconds, List<String> queryNames, List<EngineRun> engines,
+    long timeoutSeconds, long inputBytes, double generateSeconds, double elapsedSeconds, List<String> queryNames, List<EngineRun> engines,
     Map<String, List<String>> referenceAnswers) {
 
   public static final String BLUESHIFT = "Blueshift";

@@ -79,8 +79,9 @@ public final class TpchBenchmark {
             schema, data, queries));
       }
     }
+    double elapsedSeconds = (System.nanoTime() - t0) / 1e9;
     return new TpchResult(started, label, machine, options.timedRuns(), options.timeoutSeconds(), data.totalBytes(),
-        generateSeconds, List.copyOf(queries.keySet()), runs, reference);
+        generateSeconds, elapsedSeconds, List.copyOf(queries.keySet()), runs, reference);
   }
 
   @FunctionalInterface

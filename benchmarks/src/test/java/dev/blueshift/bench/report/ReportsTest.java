@@ -35,7 +35,7 @@ class ReportsTest {
             "q01", QueryOutcome.ok(List.of(4_000_000_000L), List.of("A|1.00")),
             "q02", QueryOutcome.timeout(300),
             "q03", QueryOutcome.ok(List.of(100_000_000L), List.of("z"))));
-    return new TpchResult(LocalDateTime.of(2025, 1, 2, 3, 4), "1", MACHINE, 3, 300, 1_000_000_000L, 1.5,
+    return new TpchResult(LocalDateTime.of(2025, 1, 2, 3, 4), "1", MACHINE, 3, 300, 1_000_000_000L, 1.5, 600,
         List.of("q01", "q02", "q03"), List.of(blue, duck, pg), Map.of());
   }
 
@@ -43,6 +43,7 @@ class ReportsTest {
   void markdownShowsMediansRatiosFailuresAndMismatches() {
     String md = MarkdownReport.render(result(), "chart.svg", "benchmarks/run tpch --sf 1");
     assertThat(md).contains("# TPC-H SF1: Blueshift vs DuckDB vs PostgreSQL")
+        .contains("- The whole run took 10.0 minutes.")
         .contains("![per-query median times](chart.svg)")
         .contains("| q01 | 200 | 50.0 | 4000 | 4.00 | 20.0 | ok |")
         .contains("| q02 | unsupported | 20.0 | timeout |  |  |  |")
