@@ -11,11 +11,23 @@ import java.util.List;
  */
 final class AlignedPrinter implements TablePrinter {
   private final PrintStream out;
+  private final String title;
+  private final List<String> footer;
   private List<TableColumn> columns;
   private final List<String[]> rows = new ArrayList<>();
 
   AlignedPrinter(PrintStream out) {
+    this(out, null, null);
+  }
+
+  /**
+   * A printer with psql's title centered above the table (null for none) and footer lines
+   * instead of the {@code (N rows)} line (null keeps it), as psql's {@code \d TABLE} prints.
+   */
+  AlignedPrinter(PrintStream out, String title, List<String> footer) {
     this.out = out;
+    this.title = title;
+    this.footer = footer == null ? null : List.copyOf(footer);
   }
 
   @Override
@@ -47,6 +59,15 @@ final class AlignedPrinter implements TablePrinter {
       }
     }
     StringBuilder sb = new StringBuilder();
+    if (title != null) {
+      int tableWidth = 0;
+      for (int i = 0; i < n; i++) {
+        tableWidth += width[i] + (i == 0 ? 2 : 3);
+      }
+      pad(sb, Math.max(0, (tableWidth - title.length()) / 2)).append(title);
+      out.println(sb);
+      sb.setLength(0);
+    }
     for (int i = 0; i < n; i++) {
       String name = columns.get(i).name();
       int left = (width[i] - name.length()) / 2;
@@ -79,7 +100,11 @@ final class AlignedPrinter implements TablePrinter {
       }
       out.println(sb.toString().stripTrailing());
     }
-    out.println(rowCount == 1 ? "(1 row)" : "(" + rowCount + " rows)");
+    if (footer == null) {
+      out.println(rowCount == 1 ? "(1 row)" : "(" + rowCount + " rows)");
+    } else {
+      footer.forEach(out::println);
+    }
     out.println();
     rows.clear();
   }

@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -184,14 +182,15 @@ final class ShellSession implements AutoCloseable {
           }
           out = arg.isEmpty() ? stdout : openOutput(Paths.get(arg));
         }
-        case "\\d", "\\dt" -> {
-          if (arg.isEmpty() || command.equals("\\dt")) {
-            listTables(command.equals("\\dt") ? new String[] {"TABLE"} : null, arg);
+        case "\\d" -> {
+          if (arg.isEmpty()) {
+            catalog().listRelations(arg, false);
           } else {
-            describeTable(arg);
+            catalog().describe(arg);
           }
         }
-        case "\\dn" -> listSchemas();
+        case "\\dt" -> catalog().listRelations(arg, true);
+        case "\\dn" -> catalog().listSchemas(arg);
         default -> {
           return error("invalid command " + command + "; try \\? for help", null);
         }
@@ -205,6 +204,10 @@ final class ShellSession implements AutoCloseable {
     }
   }
 
+  private CatalogCommands catalog() {
+    return new CatalogCommands(connection, out);
+  }
+
   private PrintStream openOutput(Path file) throws IOException {
     OutputStream os = Files.newOutputStream(file);
     return new PrintStream(os, false, StandardCharsets.UTF_8);
@@ -216,72 +219,6 @@ final class ShellSession implements AutoCloseable {
       case "off" -> false;
       default -> !current;
     };
-  }
-
-  private void listTables(String[] types, String pattern) throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
-    List<List<String>> rows = new ArrayList<>();
-    try (ResultSet rs = md.getTables(null, null, pattern.isEmpty() ? "%" : pattern, types)) {
-      while (rs.next()) {
-        rows.add(Arrays.asList(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"),
-            lower(rs.getString("TABLE_TYPE")), "admin"));
-      }
-    }
-    if (rows.isEmpty()) {
-      out.println(pattern.isEmpty() ? "Did not find any relations."
-          : "Did not find any relation named \"" + pattern + "\".");
-      return;
-    }
-    out.println("List of relations");
-    new TabularResult(List.of(TableColumn.text("Schema"), TableColumn.text("Name"),
-        TableColumn.text("Type"), TableColumn.text("Owner")), rows)
-        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
-  }
-
-  private void describeTable(String name) throws SQLException {
-    DatabaseMetaData md = connection.getMetaData();
-    String schema = null;
-    String table = name;
-    int dot = name.indexOf('.');
-    if (dot > 0) {
-      schema = name.substring(0, dot);
-      table = name.substring(dot + 1);
-    }
-    List<List<String>> rows = new ArrayList<>();
-    try (ResultSet rs = md.getColumns(null, schema, table, "%")) {
-      while (rs.next()) {
-        rows.add(Arrays.asList(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
-            "NO".equals(rs.getString("IS_NULLABLE")) ? "not null" : ""));
-      }
-    }
-    if (rows.isEmpty()) {
-      out.println("Did not find any relation named \"" + name + "\".");
-      return;
-    }
-    out.println("Table \"" + name + "\"");
-    new TabularResult(List.of(TableColumn.text("Column"), TableColumn.text("Type"),
-        TableColumn.text("Nullable")), rows)
-        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
-  }
-
-  private void listSchemas() throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    try (ResultSet rs = connection.getMetaData().getSchemas()) {
-      while (rs.next()) {
-        rows.add(Arrays.asList(rs.getString("TABLE_SCHEM"), "admin"));
-      }
-    }
-    if (rows.isEmpty()) {
-      out.println("Did not find any schemas.");
-      return;
-    }
-    out.println("List of schemas");
-    new TabularResult(List.of(TableColumn.text("Name"), TableColumn.text("Owner")), rows)
-        .printTo(TablePrinter.of(ShellOptions.Format.ALIGNED, false, out));
-  }
-
-  private static String lower(String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 
   void error(SQLException e) {
@@ -330,8 +267,8 @@ final class ShellSession implements AutoCloseable {
       Informational
         \\d                list tables and views
         \\dt [PATTERN]     list tables
-        \\d NAME           describe table NAME
-        \\dn               list schemas
+        \\d NAME           describe table NAME (columns, encoding, distkey, sortkey)
+        \\dn [PATTERN]     list schemas
       Statements end with ';' and may span lines; Ctrl-C cancels the running statement.
       """;
 }

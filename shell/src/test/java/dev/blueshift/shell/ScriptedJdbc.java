@@ -25,6 +25,11 @@ import java.util.logging.Logger;
 final class ScriptedJdbc implements Driver {
   static final ScriptedJdbc INSTANCE = new ScriptedJdbc();
   final List<String> executed = new CopyOnWriteArrayList<>();
+  /**
+   * The relations the scripted catalog holds, as {schema, name, JDBC table type}; empty unless a
+   * test fills it. Metadata and the catalog views answer from it like the server would.
+   */
+  final List<String[]> relations = new CopyOnWriteArrayList<>();
 
   static {
     try {
@@ -42,7 +47,8 @@ final class ScriptedJdbc implements Driver {
     return proxy(Connection.class, (p, m, a) -> switch (m.getName()) {
       case "createStatement" -> statement();
       case "getMetaData" -> proxy(DatabaseMetaData.class, (p2, m2, a2) -> switch (m2.getName()) {
-        case "getTables", "getColumns", "getSchemas" -> resultSet(new String[0], new int[0], new Object[0][]);
+        case "getTables" -> tables((String) a2[1], (String) a2[2], (String[]) a2[3]);
+        case "getSchemas" -> schemas(a2 == null ? null : (String) a2[1]);
         default -> throw new UnsupportedOperationException(m2.getName());
       });
       case "close" -> null;
@@ -66,6 +72,9 @@ final class ScriptedJdbc implements Driver {
           current[0] = resultSet(new String[] {"s", "ok"}, new int[] {Types.VARCHAR, Types.BOOLEAN},
               new Object[][] {{"a,b", true}});
           yield true;
+        } else if (catalogQuery(normalized) != null) {
+          current[0] = catalogQuery(normalized);
+          yield true;
         } else if (CommandTag.leadingWords(sql, 1).equals(List.of("CREATE"))) {
           current[0] = 0;
           yield false;
@@ -76,11 +85,94 @@ final class ScriptedJdbc implements Driver {
         throw new SQLException("Error 0 (42P01) : Error while executing SQL \"" + sql
             + "\": Remote driver error: relation \"nope\" does not exist", "42P01");
       }
+      case "executeQuery" -> {
+        String sql = (String) a[0];
+        executed.add(sql);
+        ResultSet rows = catalogQuery(sql.replaceAll("\\s+", " "));
+        if (rows == null) {
+          throw new SQLException("relation does not exist: " + sql, "42P01");
+        }
+        yield rows;
+      }
       case "getResultSet" -> current[0] instanceof ResultSet ? current[0] : null;
       case "getUpdateCount" -> current[0] instanceof Integer i ? i : -1;
       case "close", "cancel" -> null;
       default -> throw new UnsupportedOperationException(m.getName());
     });
+  }
+
+  private ResultSet tables(String schemaPattern, String namePattern, String[] types) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (String[] r : relations) {
+      if (matches(schemaPattern, r[0]) && matches(namePattern, r[1])
+          && (types == null || List.of(types).contains(r[2]))) {
+        rows.add(new Object[] {r[0], r[1], r[2]});
+      }
+    }
+    return resultSet(new String[] {"TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE"},
+        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR}, rows.toArray(Object[][]::new));
+  }
+
+  private ResultSet schemas(String pattern) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (String schema : schemaNames()) {
+      if (matches(pattern, schema)) {
+        rows.add(new Object[] {schema});
+      }
+    }
+    return resultSet(new String[] {"TABLE_SCHEM"}, new int[] {Types.VARCHAR}, rows.toArray(Object[][]::new));
+  }
+
+  private List<String> schemaNames() {
+    return relations.stream().map(r -> r[0]).distinct().sorted().toList();
+  }
+
+  /** A JDBC name pattern (%, _ and \ escapes) matched against a name; null matches all. */
+  private static boolean matches(String pattern, String name) {
+    if (pattern == null) {
+      return true;
+    }
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        regex.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(++i))));
+      } else {
+        regex.append(c == '%' ? ".*" : c == '_' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return name.matches(regex.toString());
+  }
+
+  /** The rows the server's catalog views would return for the shell's catalog queries. */
+  private ResultSet catalogQuery(String sql) {
+    int v = Types.VARCHAR;
+    if (sql.equals("SELECT schema_name, schema_owner FROM information_schema.schemata")) {
+      return resultSet(new String[] {"schema_name", "schema_owner"}, new int[] {v, v}, schemaNames().stream()
+          .map(s -> new Object[] {s, s.equals("pg_catalog") ? "rdsdb" : "admin"}).toArray(Object[][]::new));
+    }
+    if (sql.startsWith("SELECT \"column\", type, encoding, distkey, sortkey, notnull FROM pg_table_def")
+        && sql.endsWith("WHERE schemaname = 'public' AND tablename = 'sales'")) {
+      int b = Types.BOOLEAN;
+      return resultSet(new String[] {"column", "type", "encoding", "distkey", "sortkey", "notnull"},
+          new int[] {v, v, v, b, Types.INTEGER, b}, new Object[][] {
+              {"region", "character varying(10)", "zstd", false, 0, false},
+              {"qty", "integer", "none", true, 2, true},
+              {"day", "date", "none", false, 1, false}});
+    }
+    if (sql.equals("SELECT diststyle FROM svv_table_info WHERE schema = 'public' AND \"table\" = 'sales'")) {
+      return resultSet(new String[] {"diststyle"}, new int[] {v}, new Object[][] {{"KEY(qty)"}});
+    }
+    if (sql.startsWith("SELECT column_name, data_type, character_maximum_length, numeric_precision,")
+        && sql.endsWith("WHERE table_schema = 'public' AND table_name = 'it''s' ORDER BY ordinal_position")) {
+      int i = Types.INTEGER;
+      return resultSet(new String[] {"column_name", "data_type", "character_maximum_length", "numeric_precision",
+          "numeric_scale", "is_nullable"}, new int[] {v, v, i, i, i, v}, new Object[][] {
+              {"name", "character varying", 20, null, null, "NO"},
+              {"amount", "numeric", null, 12, 2, "YES"},
+              {"n", "bigint", null, 64, 0, "YES"}});
+    }
+    return null;
   }
 
   private static ResultSet resultSet(String[] names, int[] types, Object[][] rows) {
@@ -95,6 +187,13 @@ final class ScriptedJdbc implements Driver {
     return proxy(ResultSet.class, (p, m, a) -> switch (m.getName()) {
       case "next" -> ++at[0] < rows.length;
       case "getObject" -> rows[at[0]][(Integer) a[0] - 1];
+      case "getString" -> {
+        int c = a[0] instanceof Integer i ? i - 1 : List.of(names).indexOf((String) a[0]);
+        Object value = rows[at[0]][c];
+        yield value == null ? null : value.toString();
+      }
+      case "getInt" -> rows[at[0]][(Integer) a[0] - 1] instanceof Integer i ? i : 0;
+      case "getBoolean" -> Boolean.TRUE.equals(rows[at[0]][(Integer) a[0] - 1]);
       case "getMetaData" -> md;
       case "close" -> null;
       default -> throw new UnsupportedOperationException(m.getName());
