@@ -1,6 +1,7 @@
 package dev.blueshift.coordinator.catalog;
 
 import dev.blueshift.protocol.catalog.ColumnDef;
+import dev.blueshift.protocol.catalog.DistStyle;
 import dev.blueshift.protocol.catalog.SegmentEntry;
 import dev.blueshift.protocol.catalog.TableDef;
 import dev.blueshift.types.SqlType;
@@ -46,10 +47,14 @@ public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segme
     return def.getColumns(i);
   }
 
+  /** Rows in the table, each counted once (a DISTSTYLE ALL table keeps a full copy per worker). */
   public long rowCount() {
+    boolean replicated = def.getDistStyle() == DistStyle.DIST_ALL;
     long n = 0;
     for (SegmentEntry s : segments) {
-      n += s.getRowCount();
+      if (!replicated || s.getWorker() == 0) {
+        n += s.getRowCount();
+      }
     }
     return n;
   }

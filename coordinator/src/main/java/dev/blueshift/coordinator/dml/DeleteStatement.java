@@ -16,7 +16,7 @@ public final class DeleteStatement {
 
   /** Runs the DELETE and returns the number of rows deleted. */
   public static long execute(StatementContext context, SqlDelete delete) {
-    TableSnapshot table = Relations.table(context.relations(), delete.getTargetTable(), "DELETE");
+    TableSnapshot table = Relations.table(context.relations(), delete.getTargetTable(), "delete from");
     if (delete.getCondition() == null) {
       long rows = table.rowCount();
       if (rows > 0) {

@@ -44,7 +44,7 @@ public final class InsertStatement {
 
   /** Runs the INSERT and returns the number of rows inserted. */
   public static long execute(StatementContext context, SqlInsert insert) {
-    TableSnapshot table = Relations.table(context.relations(), insert.getTargetTable(), "INSERT");
+    TableSnapshot table = Relations.table(context.relations(), insert.getTargetTable(), "insert into");
     int[] targets = targetColumns(table, insert);
     return new InsertStatement(context, table, targets).run(insert.getSource());
   }

@@ -31,15 +31,18 @@ public final class Relations {
     return t;
   }
 
-  /** The table named by a DML target; views and other table expressions are refused. */
-  public static TableSnapshot table(CatalogState state, SqlNode target, String statement) {
+  /**
+   * The table named by a DML target; views and other table expressions are refused.
+   * {@code action} says what the statement does to it ("insert into", "delete from", …).
+   */
+  public static TableSnapshot table(CatalogState state, SqlNode target, String action) {
     if (!(target instanceof SqlIdentifier name)) {
-      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, statement + " into " + target + " is not supported");
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + action + " " + target + ": not a table name");
     }
     TableSnapshot t = lookup(state, name, true);
     if (t.isView()) {
-      throw new BlueshiftException(SqlState.WRONG_OBJECT_TYPE, "cannot " + statement.toLowerCase(java.util.Locale.ROOT)
-          + " view \"" + t.name() + "\"", name.getParserPosition().getLineNum(), name.getParserPosition().getColumnNum(), null);
+      throw new BlueshiftException(SqlState.WRONG_OBJECT_TYPE, "cannot " + action + " view \"" + t.name() + "\"",
+          name.getParserPosition().getLineNum(), name.getParserPosition().getColumnNum(), null);
     }
     return t;
   }

@@ -10,7 +10,7 @@ public final class TruncateStatement {
   private TruncateStatement() {}
 
   public static void execute(StatementContext context, SqlIdentifier name) {
-    TableSnapshot table = Relations.table(context.relations(), name, "TRUNCATE");
+    TableSnapshot table = Relations.table(context.relations(), name, "truncate");
     context.commit(List.of(Changes.replace(table, List.of(), null)));
   }
 }

@@ -22,7 +22,7 @@ public final class UpdateStatement {
 
   /** Runs the UPDATE and returns the number of rows updated. */
   public static long execute(StatementContext context, SqlUpdate update) {
-    TableSnapshot table = Relations.table(context.relations(), update.getTargetTable(), "UPDATE");
+    TableSnapshot table = Relations.table(context.relations(), update.getTargetTable(), "update");
     String alias = update.getAlias() == null ? null : update.getAlias().getSimple();
     String[] values = new String[table.columnCount()];
     for (int c = 0; c < values.length; c++) {

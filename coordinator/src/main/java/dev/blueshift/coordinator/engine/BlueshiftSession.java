@@ -118,7 +118,7 @@ final class BlueshiftSession implements Session, StatementContext {
     }
     if (node instanceof SqlCopy copy) {
       CopyCommand.Loaded loaded = new CopyCommand(engine.cluster, engine.allocator)
-          .execute(copy, Relations.table(pinned, copy.table, "COPY"));
+          .execute(copy, Relations.table(pinned, copy.table, "copy into"));
       commit(List.of(loaded.change()));
       return new StatementResult.Update("COPY", loaded.rows());
     }

@@ -76,6 +76,9 @@ class UpdateDeleteTest {
     sql.exec("DELETE FROM r1 WHERE k = 5");
     assertThat(sql.exec("INSERT INTO r1 VALUES (6, 60, 'f')")).isEqualTo(1);
     sql.exec("TRUNCATE r2");
+    sql.exec("CREATE TABLE r3 (k INTEGER) DISTSTYLE ALL");
+    sql.exec("INSERT INTO r3 VALUES (1), (2), (3)");
+    assertThat(sql.exec("DELETE FROM r3")).isEqualTo(3);
     sql.restart();
     assertThat(sql.rows("SELECT k, v, s FROM r1 ORDER BY k"))
         .containsExactly("1|10|a", "2|null|new", "3|30|c", "4|40|d", "6|60|f");
