@@ -181,6 +181,30 @@ class SystemTablesTest {
   }
 
   @Test
+  void catalogJoinsAsBiToolsWriteThem() throws Exception {
+    assertThat(rows("SELECT n.nspname, c.relname, COUNT(*) FROM pg_catalog.pg_class c"
+        + " JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid"
+        + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+        + " WHERE c.relkind = 'r' GROUP BY n.nspname, c.relname ORDER BY c.relname"))
+        .containsExactly("public|empty_even|2", "public|nation|2", "public|sales|7");
+  }
+
+  @Test
+  void viewsAreListedAsViews() throws Exception {
+    st.execute("CREATE VIEW big_sales AS SELECT region, qty FROM sales WHERE qty > 50");
+    try {
+      assertThat(rows("SELECT table_type FROM information_schema.tables WHERE table_name = 'big_sales'"))
+          .containsExactly("VIEW");
+      assertThat(rows("SELECT relkind FROM pg_class WHERE relname = 'big_sales'")).containsExactly("v");
+      assertThat(rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'big_sales'"
+          + " ORDER BY ordinal_position")).containsExactly("region|character varying", "qty|integer");
+      assertThat(rows("SELECT COUNT(*) FROM svv_table_info WHERE \"table\" = 'big_sales'")).containsExactly("0");
+    } finally {
+      st.execute("DROP VIEW big_sales");
+    }
+  }
+
+  @Test
   void eachStatementSeesTheCatalogOfItsStart() throws Exception {
     st.execute("CREATE TABLE scratch (a INTEGER)");
     assertThat(rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'scratch'"))
