@@ -15,10 +15,12 @@ import dev.blueshift.coordinator.exec.QueryExecution;
 import dev.blueshift.coordinator.load.CopyCommand;
 import dev.blueshift.coordinator.load.TableWriter;
 import dev.blueshift.coordinator.plan.DistributedPlan;
+import dev.blueshift.coordinator.plan.PlanExplainer;
 import dev.blueshift.coordinator.sql.ddl.SqlAlterTable;
 import dev.blueshift.coordinator.sql.ddl.SqlCopy;
 import dev.blueshift.coordinator.sql.ddl.SqlCreateTable;
 import dev.blueshift.coordinator.sql.ddl.SqlDropTable;
+import dev.blueshift.coordinator.sql.ddl.SqlRedshiftExplain;
 import dev.blueshift.coordinator.sql.ddl.SqlShow;
 import dev.blueshift.coordinator.sql.ddl.SqlTransaction;
 import dev.blueshift.coordinator.sql.ddl.SqlTruncate;
@@ -128,6 +130,9 @@ final class BlueshiftSession implements Session, StatementContext {
     if (node instanceof SqlShow show) {
       return show(show.name.toString());
     }
+    if (node instanceof SqlRedshiftExplain explain) {
+      return explain(sql, explain);
+    }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       DistributedPlan plan = plan(sql);
       return new StatementResult.Rows(plan.columns(), run(plan));
@@ -175,6 +180,23 @@ final class BlueshiftSession implements Session, StatementContext {
     String text = value instanceof SqlLiteral literal ? literal.toValue() : value.toString();
     settings.set(name, "DEFAULT".equalsIgnoreCase(text) && value instanceof SqlIdentifier ? null : text);
     return update("SET");
+  }
+
+  /** EXPLAIN: the distributed plan of the query, one line per row as Redshift prints it. */
+  private StatementResult explain(String sql, SqlRedshiftExplain explain) {
+    if (explain.analyze) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
+    }
+    if (!explain.query.getKind().belongsTo(SqlKind.QUERY)) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of statements other than queries is not supported yet");
+    }
+    String query = sql.replaceFirst("(?is)^\\s*explain\\s+((analyze|verbose)\\s+)*", "");
+    List<Object[]> rows = new ArrayList<>();
+    for (String line : PlanExplainer.explain(plan(query))) {
+      rows.add(new Object[] {line});
+    }
+    return new StatementResult.Rows(List.of(new ResultColumn("QUERY PLAN", SqlType.varchar(65535), false)),
+        new FixedRows(rows));
   }
 
   private StatementResult show(String name) {

@@ -42,6 +42,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the query's error; closing frees everything.
  */
 public final class QueryExecution implements RowCursor {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryExecution.class);
   private final DistributedPlan plan;
   private final ClusterClient cluster;
   private final ExchangeRegistry exchanges;
@@ -219,6 +220,7 @@ public final class QueryExecution implements RowCursor {
       close();
       throw first != null ? first : e;
     } catch (RuntimeException e) {
+      LOG.error("query {} failed with an internal error", queryId, e);
       close();
       throw new BlueshiftException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
     }

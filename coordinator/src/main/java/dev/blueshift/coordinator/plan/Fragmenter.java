@@ -11,6 +11,7 @@ import dev.blueshift.protocol.Aggregate;
 import dev.blueshift.protocol.Column;
 import dev.blueshift.protocol.ExchangeKind;
 import dev.blueshift.protocol.ExchangeSource;
+import dev.blueshift.protocol.Expand;
 import dev.blueshift.protocol.Expr;
 import dev.blueshift.protocol.Filter;
 import dev.blueshift.protocol.HashJoin;
@@ -23,6 +24,9 @@ import dev.blueshift.protocol.SortKey;
 import dev.blueshift.protocol.TableScan;
 import dev.blueshift.protocol.UnionAll;
 import dev.blueshift.protocol.Values;
+import dev.blueshift.protocol.Window;
+import dev.blueshift.protocol.WindowCall;
+import dev.blueshift.protocol.WindowFrame;
 import dev.blueshift.protocol.catalog.DistStyle;
 import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.exec.agg.AggregateFunctions;
@@ -45,6 +49,7 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexInputRef;
@@ -52,6 +57,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -88,7 +94,6 @@ public final class Fragmenter {
   private final int totalSlices;
   private final List<FragmentPlan> fragments = new ArrayList<>();
   private final Map<Integer, Integer> consumerOf = new HashMap<>();
-  private final List<String> joinNotes = new ArrayList<>();
   private RelMetadataQuery metadata;
   private int nextExchange = 1;
   private int nextFragment = 1;
@@ -113,11 +118,6 @@ public final class Fragmenter {
     return new DistributedPlan(List.copyOf(fragments), root, Map.copyOf(consumerOf), columns);
   }
 
-  /** How each join was distributed, in plan order (for EXPLAIN). */
-  public List<String> joinNotes() {
-    return joinNotes;
-  }
-
   private Part convert(RelNode rel) {
     if (SystemTables.isSystem(rel)) {
       PlanNode values = SystemTables.valuesNode(rel);
@@ -138,6 +138,8 @@ public final class Fragmenter {
       return join(join);
     } else if (rel instanceof LogicalUnion union) {
       return union(union);
+    } else if (rel instanceof LogicalWindow window) {
+      return window(window);
     }
     String what = rel.getRelTypeName().replace("Logical", "").toLowerCase(Locale.ROOT);
     if (what.equals("correlate")) {
@@ -296,7 +298,7 @@ public final class Fragmenter {
       default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
           join.getJoinType() + " joins are not supported yet");
     };
-    JoinInfo info = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), join.getCondition());
+    JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), join.getCondition());
     List<Integer> leftKeys = info.leftKeys;
     List<Integer> rightKeys = info.rightKeys;
     RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
@@ -318,11 +320,14 @@ public final class Fragmenter {
       case GATHER -> right = exchange(right, ExchangeKind.GATHER, List.of(), Placement.SINGLE);
       case NONE -> { }
     }
-    joinNotes.add(d.strategy().name());
 
     List<Column> output = columns(join);
     HashJoin.Builder b = HashJoin.newBuilder().setLeft(left.node()).setRight(right.node()).setType(type)
-        .addAllLeftKeys(leftKeys).addAllRightKeys(rightKeys).setBuildLeft(d.buildLeft()).addAllOutput(output);
+        .addAllLeftKeys(leftKeys).addAllRightKeys(rightKeys).setBuildLeft(d.buildLeft()).addAllOutput(output)
+        .setDistribution(d.strategy().name());
+    for (boolean excludesNulls : info.nullExclusionFlags) {
+      b.addNullSafe(!excludesNulls);
+    }
     if (!residual.isAlwaysTrue()) {
       b.setCondition(rex.convert(residual));
     }
@@ -356,6 +361,104 @@ public final class Fragmenter {
     return new Part(part.node(), part.output(), Placement.ALL_SLICES, List.of(), false, part.tables(), part.rows());
   }
 
+  // ---------- window functions ----------
+
+  /**
+   * Each group of window calls: rows of a partition brought to one slice (HASH on the partition
+   * keys, or everything to one node without PARTITION BY), sorted, then the calls computed.
+   */
+  private Part window(LogicalWindow window) {
+    Part part = convert(window.getInput());
+    int inputCount = window.getInput().getRowType().getFieldCount();
+    List<RelDataTypeField> outFields = window.getRowType().getFieldList();
+    int next = inputCount;
+    for (org.apache.calcite.rel.core.Window.Group group : window.groups) {
+      List<Integer> partition = group.keys.asList();
+      if (!part.single()) {
+        if (partition.isEmpty()) {
+          part = exchange(part, ExchangeKind.GATHER, List.of(), Placement.SINGLE);
+        } else if (part.hashKeys().isEmpty() || !partition.containsAll(part.hashKeys())) {
+          part = exchange(part, ExchangeKind.HASH, partition, Placement.ALL_SLICES);
+        }
+      }
+      List<SortKey> orderKeys = new ArrayList<>();
+      for (RelFieldCollation fc : group.orderKeys.getFieldCollations()) {
+        orderKeys.add(sortKey(fc));
+      }
+      List<SortKey> sortKeys = new ArrayList<>();
+      for (int k : partition) {
+        sortKeys.add(SortKey.newBuilder().setColumn(k).build());
+      }
+      sortKeys.addAll(orderKeys);
+      PlanNode input = sortKeys.isEmpty() ? part.node() : sortOrLimit(part.node(), sortKeys, 0, -1);
+      List<Column> output = new ArrayList<>(part.output());
+      Window.Builder w = Window.newBuilder().addAllPartitionKeys(partition).addAllOrderKeys(orderKeys);
+      WindowFrame frame = frame(group, window, inputCount);
+      for (org.apache.calcite.rel.core.Window.RexWinAggCall call : group.aggCalls) {
+        RelDataTypeField field = outFields.get(next++);
+        WindowCall.Builder c = WindowCall.newBuilder().setFunction(windowFunction(call)).setName(field.getName())
+            .setType(ProtoTypes.toProto(CalciteTypes.fromCalcite(field.getType()), field.getType().isNullable()))
+            .setFrame(frame);
+        for (RexNode operand : call.getOperands()) {
+          c.addOperands(rex.convert(constantOrRef(operand, window, inputCount)));
+        }
+        w.addCalls(c);
+        output.add(column(field));
+      }
+      w.setInput(input).addAllOutput(output);
+      part = part.withNode(PlanNode.newBuilder().setWindow(w).build(), output, part.hashKeys(), part.rows());
+    }
+    return part;
+  }
+
+  private static String windowFunction(org.apache.calcite.rel.core.Window.RexWinAggCall call) {
+    if (call.distinct) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT in window aggregates is not supported yet");
+    }
+    String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+    return switch (name) {
+      case "$sum0" -> "sum0";
+      case "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
+          "last_value", "nth_value", "count", "sum", "avg", "min", "max" -> name;
+      default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
+          "window function " + name + " is not supported yet");
+    };
+  }
+
+  /** A window operand: an input column, or one of the window's constants as a literal. */
+  private static RexNode constantOrRef(RexNode operand, LogicalWindow window, int inputCount) {
+    if (operand instanceof RexInputRef ref && ref.getIndex() >= inputCount) {
+      return window.constants.get(ref.getIndex() - inputCount);
+    }
+    return operand;
+  }
+
+  private static WindowFrame frame(org.apache.calcite.rel.core.Window.Group group, LogicalWindow window, int inputCount) {
+    WindowFrame.Builder f = WindowFrame.newBuilder().setRows(group.isRows);
+    RexWindowBound lower = group.lowerBound;
+    RexWindowBound upper = group.upperBound;
+    f.setStartUnbounded(lower.isUnbounded() && lower.isPreceding());
+    f.setEndUnbounded(upper.isUnbounded() && upper.isFollowing());
+    f.setStartOffset(offset(lower, group.isRows, window, inputCount));
+    f.setEndOffset(offset(upper, group.isRows, window, inputCount));
+    if ((lower.isUnbounded() && lower.isFollowing()) || (upper.isUnbounded() && upper.isPreceding())) {
+      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "frame start cannot be UNBOUNDED FOLLOWING");
+    }
+    return f.build();
+  }
+
+  private static long offset(RexWindowBound bound, boolean rows, LogicalWindow window, int inputCount) {
+    if (bound.isUnbounded() || bound.isCurrentRow()) {
+      return 0;
+    }
+    if (!rows) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "RANGE frames with offsets are not supported yet");
+    }
+    RexNode offset = constantOrRef(bound.getOffset(), window, inputCount);
+    long n = ((RexLiteral) offset).getValueAs(Long.class);
+    return bound.isPreceding() ? -n : n;
+  }
+
   // ---------- set operations ----------
 
   private Part union(LogicalUnion union) {
@@ -387,50 +490,109 @@ public final class Fragmenter {
 
   // ---------- aggregation ----------
 
+  /**
+   * An aggregate. Calls that are constant per group (LITERAL_AGG from subquery rewrites, and
+   * GROUPING()/GROUP_ID() of grouping sets) are computed by a projection on top. GROUPING SETS,
+   * ROLLUP and CUBE expand each input row once per set and group by (all keys, set index).
+   */
   private Part aggregate(LogicalAggregate agg) {
-    if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
-      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
-    }
+    boolean sets = agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE;
     Part input = convert(agg.getInput());
     List<Integer> keys = agg.getGroupSet().asList();
     List<RelDataTypeField> outFields = agg.getRowType().getFieldList();
-    // LITERAL_AGG (from subquery rewrites) is a constant per group: computed by a projection on top
+    var rexBuilder = agg.getCluster().getRexBuilder();
+    List<Integer> physicalKeys = new ArrayList<>(keys);
+    List<Column> physicalOutput = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      physicalOutput.add(column(outFields.get(k)));
+    }
+    RexNode gid = null;
+    if (sets) {
+      input = expand(input, keys, agg.getGroupSets(), agg.getGroupSet());
+      physicalKeys.add(input.output().size() - 1);
+      physicalOutput.add(input.output().get(input.output().size() - 1));
+      gid = rexBuilder.makeInputRef(agg.getCluster().getTypeFactory().createSqlType(
+          org.apache.calcite.sql.type.SqlTypeName.BIGINT), keys.size());
+    }
     List<AggCall> calls = new ArrayList<>();
-    List<RexNode> literals = new ArrayList<>();
+    List<RexNode> post = new ArrayList<>();
     for (int c = 0; c < agg.getAggCallList().size(); c++) {
       AggregateCall call = agg.getAggCallList().get(c);
-      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
-        literals.add(call.rexList.get(0));
-      } else {
-        literals.add(null);
-        calls.add(aggCall(call, agg.getInput(), outFields.get(keys.size() + c).getName()));
+      RelDataTypeField field = outFields.get(keys.size() + c);
+      switch (call.getAggregation().getKind()) {
+        case LITERAL_AGG -> post.add(rexBuilder.makeCast(field.getType(), call.rexList.get(0), true, false));
+        case GROUPING, GROUPING_ID, GROUP_ID -> post.add(groupingValue(call, agg, gid, field));
+        default -> {
+          post.add(null);
+          calls.add(aggCall(call, agg.getInput(), field.getName()));
+          physicalOutput.add(column(field));
+        }
       }
     }
-    List<Column> finalOutput = new ArrayList<>();
-    for (int k = 0; k < keys.size(); k++) {
-      finalOutput.add(column(outFields.get(k)));
-    }
-    for (int c = 0; c < literals.size(); c++) {
-      if (literals.get(c) == null) {
-        finalOutput.add(column(outFields.get(keys.size() + c)));
-      }
-    }
-    Part result = aggregateParts(input, keys, calls, finalOutput, rows(agg));
-    if (calls.size() == literals.size()) {
+    Part result = aggregateParts(input, physicalKeys, calls, physicalOutput, rows(agg));
+    if (calls.size() == post.size() && !sets) {
       return result;
     }
     List<RexNode> exprs = new ArrayList<>();
-    var rexBuilder = agg.getCluster().getRexBuilder();
     for (int k = 0; k < keys.size(); k++) {
       exprs.add(rexBuilder.makeInputRef(outFields.get(k).getType(), k));
     }
-    int next = keys.size();
-    for (int c = 0; c < literals.size(); c++) {
-      RelDataTypeField f = outFields.get(keys.size() + c);
-      exprs.add(literals.get(c) != null ? rexBuilder.makeCast(f.getType(), literals.get(c), true, false)
-          : rexBuilder.makeInputRef(f.getType(), next++));
+    int next = physicalKeys.size();
+    for (int c = 0; c < post.size(); c++) {
+      exprs.add(post.get(c) != null ? post.get(c)
+          : rexBuilder.makeInputRef(outFields.get(keys.size() + c).getType(), next++));
     }
     return projectOver(result, exprs, outFields, rows(agg));
+  }
+
+  /** The input once per grouping set, keys outside the set NULL, plus the set index. */
+  private Part expand(Part input, List<Integer> keys, List<ImmutableBitSet> groupSets, ImmutableBitSet all) {
+    Expand.Builder e = Expand.newBuilder().setInput(input.node());
+    for (ImmutableBitSet set : groupSets) {
+      Expand.KeySet.Builder ks = Expand.KeySet.newBuilder();
+      for (int k : all.except(set)) {
+        ks.addNulled(k);
+      }
+      e.addSets(ks);
+    }
+    List<Column> output = new ArrayList<>();
+    for (int c = 0; c < input.output().size(); c++) {
+      Column col = input.output().get(c);
+      output.add(keys.contains(c) ? col.toBuilder().setType(col.getType().toBuilder().setNullable(true)).build() : col);
+    }
+    output.add(ProtoTypes.column("$grouping_set", SqlType.BIGINT, false));
+    e.addAllOutput(output);
+    return input.withNode(PlanNode.newBuilder().setExpand(e).build(), output, List.of(), input.rows() * groupSets.size());
+  }
+
+  /** GROUPING(...), GROUPING_ID(...) or GROUP_ID() as a CASE over the grouping-set index. */
+  private static RexNode groupingValue(AggregateCall call, LogicalAggregate agg, RexNode gid, RelDataTypeField field) {
+    var rexBuilder = agg.getCluster().getRexBuilder();
+    List<ImmutableBitSet> sets = agg.getGroupSets();
+    List<RexNode> operands = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      long value = 0;
+      if (call.getAggregation().getKind() == SqlKind.GROUP_ID) {
+        for (int j = 0; j < i; j++) {
+          value += sets.get(j).equals(sets.get(i)) ? 1 : 0;
+        }
+      } else {
+        for (int arg : call.getArgList()) {
+          value = (value << 1) | (sets.get(i).get(arg) ? 0 : 1);
+        }
+      }
+      RexNode literal = rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf(value), field.getType());
+      if (gid == null) {
+        return literal;
+      }
+      if (i < sets.size() - 1) {
+        operands.add(rexBuilder.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS, gid,
+            rexBuilder.makeBigintLiteral(java.math.BigDecimal.valueOf(i))));
+      }
+      operands.add(literal);
+    }
+    return operands.size() == 1 ? operands.get(0)
+        : rexBuilder.makeCall(field.getType(), org.apache.calcite.sql.fun.SqlStdOperatorTable.CASE, operands);
   }
 
   private Part aggregateParts(Part input, List<Integer> keys, List<AggCall> calls, List<Column> finalOutput, double rows) {
@@ -506,13 +668,7 @@ public final class Fragmenter {
     long fetch = sort.fetch == null ? -1 : ((RexLiteral) sort.fetch).getValueAs(Long.class);
     List<SortKey> keys = new ArrayList<>();
     for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
-      boolean desc = fc.getDirection().isDescending();
-      boolean nullsFirst = switch (fc.nullDirection) {
-        case FIRST -> true;
-        case LAST -> false;
-        default -> desc;
-      };
-      keys.add(SortKey.newBuilder().setColumn(fc.getFieldIndex()).setDescending(desc).setNullsFirst(nullsFirst).build());
+      keys.add(sortKey(fc));
     }
     if (!input.single()) {
       // top-N (or the whole sort) on every slice, then a final sort of the gathered runs
@@ -522,6 +678,17 @@ public final class Fragmenter {
           ExchangeKind.GATHER, List.of(), Placement.SINGLE);
     }
     return input.withNode(sortOrLimit(input.node(), keys, offset, fetch), input.output(), List.of(), rows(sort));
+  }
+
+  /** A sort key with PostgreSQL's default NULL placement: NULLs sort as larger than any value. */
+  private static SortKey sortKey(RelFieldCollation fc) {
+    boolean desc = fc.getDirection().isDescending();
+    boolean nullsFirst = switch (fc.nullDirection) {
+      case FIRST -> true;
+      case LAST -> false;
+      default -> desc;
+    };
+    return SortKey.newBuilder().setColumn(fc.getFieldIndex()).setDescending(desc).setNullsFirst(nullsFirst).build();
   }
 
   private static PlanNode sortOrLimit(PlanNode input, List<SortKey> keys, long offset, long fetch) {
@@ -578,6 +745,8 @@ public final class Fragmenter {
         registerSources(node.getJoin().getRight(), fragmentId);
       }
       case UNION_ALL -> node.getUnionAll().getInputsList().forEach(n -> registerSources(n, fragmentId));
+      case WINDOW -> registerSources(node.getWindow().getInput(), fragmentId);
+      case EXPAND -> registerSources(node.getExpand().getInput(), fragmentId);
       default -> { }
     }
   }

@@ -7,7 +7,13 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
@@ -31,7 +37,8 @@ final class LogicalOptimizer {
     rel = hep(rel, List.of(
         CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
-        CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+        CoreRules.JOIN_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
     rel = pullCommonFactors(rel);
     rel = hep(rel, List.of(
@@ -42,7 +49,8 @@ final class LogicalOptimizer {
     rel = hep(rel, simplification());
     rel = joinOrder(rel);
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
-    return hep(rel, simplification());
+    rel = hep(rel, simplification());
+    return filtersIntoArguments(rel);
   }
 
   /**
@@ -63,6 +71,53 @@ final class LogicalOptimizer {
               j.getJoinType(), j.isSemiJoinDone());
         }
         return node;
+      }
+    });
+  }
+
+  /**
+   * {@code agg(x) FILTER (WHERE f)} becomes {@code agg(CASE WHEN f THEN x END)} (and
+   * {@code COUNT(*) FILTER (WHERE f)} counts {@code CASE WHEN f THEN 1 END}): aggregates ignore
+   * NULLs, so the workers need no notion of filters. INTERSECT/EXCEPT rewrites produce these.
+   */
+  private static RelNode filtersIntoArguments(RelNode rel) {
+    return rel.accept(new RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        RelNode node = super.visit(other);
+        if (!(node instanceof LogicalAggregate agg) || agg.getAggCallList().stream().allMatch(c -> c.filterArg < 0)) {
+          return node;
+        }
+        RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
+        RelNode input = agg.getInput();
+        List<RexNode> exprs = new java.util.ArrayList<>(rexBuilder.identityProjects(input.getRowType()));
+        List<AggregateCall> calls = new java.util.ArrayList<>();
+        for (AggregateCall call : agg.getAggCallList()) {
+          if (call.filterArg < 0) {
+            calls.add(call);
+            continue;
+          }
+          RexNode condition = rexBuilder.makeInputRef(input, call.filterArg);
+          RexNode value = call.getArgList().isEmpty()
+              ? rexBuilder.makeLiteral(1, agg.getCluster().getTypeFactory().createSqlType(SqlTypeName.INTEGER))
+              : rexBuilder.makeInputRef(input, call.getArgList().get(0));
+          RexNode guarded = rexBuilder.makeCall(SqlStdOperatorTable.CASE, condition, value,
+              rexBuilder.makeNullLiteral(value.getType()));
+          exprs.add(guarded);
+          List<Integer> args = new java.util.ArrayList<>(call.getArgList());
+          if (args.isEmpty()) {
+            args.add(exprs.size() - 1);
+          } else {
+            args.set(0, exprs.size() - 1);
+          }
+          calls.add(call.withFilter(-1).withArgList(args));
+        }
+        List<String> names = new java.util.ArrayList<>(input.getRowType().getFieldNames());
+        while (names.size() < exprs.size()) {
+          names.add("$filtered" + names.size());
+        }
+        RelNode project = RelOptUtil.createProject(input, exprs, names);
+        return agg.copy(agg.getTraitSet(), project, agg.getGroupSet(), agg.getGroupSets(), calls);
       }
     });
   }

@@ -19,6 +19,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
@@ -96,6 +97,8 @@ public final class RexToProto {
       case NOT -> fn("not", call, ops);
       case IS_NULL -> fn("is_null", call, ops);
       case IS_NOT_NULL -> fn("is_not_null", call, ops);
+      case IS_NOT_DISTINCT_FROM -> toExpr(notDistinct(ops.get(0), ops.get(1)));
+      case IS_DISTINCT_FROM -> toExpr(rexBuilder.makeCall(SqlStdOperatorTable.NOT, notDistinct(ops.get(0), ops.get(1))));
       case IS_TRUE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(false)));
       case IS_NOT_FALSE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(true)));
       case PLUS, MINUS -> plusMinus(call, ops, kind == SqlKind.PLUS);
@@ -113,6 +116,16 @@ public final class RexToProto {
       case OTHER_FUNCTION, OTHER -> named(call, ops);
       default -> throw unsupported(call.getOperator().getName());
     };
+  }
+
+  /** {@code a IS NOT DISTINCT FROM b}: equal, or both NULL; never NULL itself. */
+  private RexNode notDistinct(RexNode a, RexNode b) {
+    RexNode aNull = rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, a);
+    RexNode bNull = rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, b);
+    return rexBuilder.makeCall(SqlStdOperatorTable.CASE,
+        aNull, bNull,
+        bNull, rexBuilder.makeLiteral(false),
+        rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, a, b));
   }
 
   private Expr named(RexCall call, List<RexNode> ops) {

@@ -10,6 +10,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
+import org.apache.arrow.vector.util.VectorBatchAppender;
 
 /** Building batches from rows of other batches. */
 public final class Batches {
@@ -52,6 +53,44 @@ public final class Batches {
     int rows = source.getRowCount();
     source.close();
     return new VectorSchemaRoot(fields, out, rows);
+  }
+
+  /** One batch holding all rows of the batches, copied once (the inputs stay owned by the caller). */
+  public static VectorSchemaRoot concat(Schema schema, List<VectorSchemaRoot> batches, BufferAllocator allocator) {
+    VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);
+    int rows = 0;
+    for (VectorSchemaRoot b : batches) {
+      rows += b.getRowCount();
+    }
+    for (int c = 0; c < schema.getFields().size(); c++) {
+      FieldVector target = out.getVector(c);
+      target.allocateNew();
+      FieldVector[] sources = new FieldVector[batches.size()];
+      for (int i = 0; i < sources.length; i++) {
+        sources[i] = batches.get(i).getVector(c);
+      }
+      if (sources.length > 0) {
+        VectorBatchAppender.batchAppend(target, sources);
+      }
+      target.setValueCount(rows);
+    }
+    out.setRowCount(rows);
+    return out;
+  }
+
+  /** Reads an operator to the end into one batch (owned by the caller). */
+  public static VectorSchemaRoot drain(Operator input, ExecContext context) {
+    List<VectorSchemaRoot> batches = new ArrayList<>();
+    try {
+      VectorSchemaRoot b;
+      while ((b = input.next()) != null) {
+        context.checkCancelled();
+        batches.add(b);
+      }
+      return concat(input.schema(), batches, context.allocator());
+    } finally {
+      batches.forEach(VectorSchemaRoot::close);
+    }
   }
 
   /** An empty batch of the schema. */

@@ -20,7 +20,9 @@ import dev.blueshift.worker.exec.expr.Evaluator;
 import dev.blueshift.worker.exec.expr.ExprCompiler;
 import dev.blueshift.worker.exec.join.HashJoinOperator;
 import dev.blueshift.worker.exec.ops.FilterOperator;
+import dev.blueshift.worker.exec.ops.ExpandOperator;
 import dev.blueshift.worker.exec.ops.UnionAllOperator;
+import dev.blueshift.worker.exec.window.WindowOperator;
 import dev.blueshift.worker.exec.ops.LimitOperator;
 import dev.blueshift.worker.exec.ops.ProjectOperator;
 import dev.blueshift.worker.exec.ops.ScanOperator;
@@ -71,6 +73,17 @@ public final class PlanBuilder {
       case VALUES -> values(node.getValues());
       case JOIN -> join(node.getJoin());
       case UNION_ALL -> unionAll(node.getUnionAll());
+      case EXPAND -> {
+        List<int[]> nulled = new ArrayList<>();
+        for (var set : node.getExpand().getSetsList()) {
+          nulled.add(ints(set.getNulledList()));
+        }
+        yield new ExpandOperator(build(node.getExpand().getInput()), nulled,
+            ArrowSchemas.schema(node.getExpand().getOutputList()), context);
+      }
+      case WINDOW -> new WindowOperator(build(node.getWindow().getInput()), ints(node.getWindow().getPartitionKeysList()),
+          node.getWindow().getOrderKeysList(), node.getWindow().getCallsList(),
+          ArrowSchemas.schema(node.getWindow().getOutputList()), context);
       case NODE_NOT_SET -> throw new BlueshiftException(SqlState.INTERNAL_ERROR, "empty plan node");
     };
   }
@@ -116,8 +129,12 @@ public final class PlanBuilder {
       pairTypes.addAll(ArrowSchemas.sqlTypes(right.schema()));
       condition = ExprCompiler.compile(join.getCondition(), pairTypes);
     }
+    boolean[] nullSafe = new boolean[join.getLeftKeysCount()];
+    for (int k = 0; k < nullSafe.length && k < join.getNullSafeCount(); k++) {
+      nullSafe[k] = join.getNullSafe(k);
+    }
     return new HashJoinOperator(left, right, join.getType(), ints(join.getLeftKeysList()), ints(join.getRightKeysList()),
-        condition, join.getBuildLeft(), output, context);
+        nullSafe, condition, join.getBuildLeft(), output, context);
   }
 
   private Operator unionAll(UnionAll union) {

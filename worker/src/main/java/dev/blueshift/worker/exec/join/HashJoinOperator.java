@@ -1,6 +1,7 @@
 package dev.blueshift.worker.exec.join;
 
 import dev.blueshift.protocol.JoinType;
+import dev.blueshift.worker.exec.Batches;
 import dev.blueshift.worker.exec.ExecContext;
 import dev.blueshift.worker.exec.Gather;
 import dev.blueshift.worker.exec.Operator;
@@ -15,7 +16,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.VectorBatchAppender;
 
 /**
  * Hash join of every join type. One input (the build side) is read whole and indexed by key; the
@@ -31,6 +31,7 @@ public final class HashJoinOperator implements Operator {
   private final JoinType type;
   private final int[] leftKeys;
   private final int[] rightKeys;
+  private final boolean[] nullSafe;
   private final Evaluator condition;
   private final boolean buildLeft;
   private final Schema pairSchema;
@@ -61,7 +62,8 @@ public final class HashJoinOperator implements Operator {
    * @param schema output: left then right columns, or left only for SEMI and ANTI
    */
   public HashJoinOperator(Operator left, Operator right, JoinType type, int[] leftKeys, int[] rightKeys,
-      Evaluator condition, boolean buildLeft, Schema schema, ExecContext context) {
+      boolean[] nullSafe, Evaluator condition, boolean buildLeft, Schema schema, ExecContext context) {
+    this.nullSafe = nullSafe;
     this.left = left;
     this.right = right;
     this.type = type;
@@ -112,54 +114,16 @@ public final class HashJoinOperator implements Operator {
   // ---------- build ----------
 
   private void buildTable() {
-    Operator side = buildLeft ? left : right;
-    List<VectorSchemaRoot> batches = new ArrayList<>();
-    try {
-      VectorSchemaRoot b;
-      while ((b = side.next()) != null) {
-        context.checkCancelled();
-        if (b.getRowCount() == 0) {
-          b.close();
-        } else {
-          batches.add(b);
-        }
-      }
-      build = concat(side.schema(), batches);
-    } finally {
-      batches.forEach(VectorSchemaRoot::close);
-    }
+    build = Batches.drain(buildLeft ? left : right, context);
     int[] keyColumns = buildLeft ? leftKeys : rightKeys;
     FieldVector[] keys = new FieldVector[keyColumns.length];
     for (int k = 0; k < keys.length; k++) {
       keys[k] = build.getVector(keyColumns[k]);
     }
-    table = new JoinHashTable(keys, build.getRowCount());
+    table = new JoinHashTable(keys, nullSafe, build.getRowCount());
     if (trackBuildMatches) {
       buildMatched = new boolean[build.getRowCount()];
     }
-  }
-
-  /** One batch holding all rows of the batches (copied once, so probes index a single vector). */
-  private VectorSchemaRoot concat(Schema s, List<VectorSchemaRoot> batches) {
-    VectorSchemaRoot out = VectorSchemaRoot.create(s, context.allocator());
-    int rows = 0;
-    for (VectorSchemaRoot b : batches) {
-      rows += b.getRowCount();
-    }
-    for (int c = 0; c < s.getFields().size(); c++) {
-      FieldVector target = out.getVector(c);
-      target.allocateNew();
-      FieldVector[] sources = new FieldVector[batches.size()];
-      for (int i = 0; i < sources.length; i++) {
-        sources[i] = batches.get(i).getVector(c);
-      }
-      if (sources.length > 0) {
-        VectorBatchAppender.batchAppend(target, sources);
-      }
-      target.setValueCount(rows);
-    }
-    out.setRowCount(rows);
-    return out;
   }
 
   // ---------- probe ----------
@@ -194,7 +158,7 @@ public final class HashJoinOperator implements Operator {
     boolean firstMatchOnly = condition == null && !buildLeft && semiOrAnti();
     while (probeRow < n && pairs < pairProbe.length) {
       if (chain == NOT_STARTED) {
-        if (table.rowCount() == 0 || (probeKeyVectors.length > 0 && JoinHashTable.anyNull(probeKeyVectors, probeRow))) {
+        if (table.rowCount() == 0 || (probeKeyVectors.length > 0 && JoinHashTable.anyNull(probeKeyVectors, nullSafe, probeRow))) {
           probeRow++;
           continue;
         }

@@ -10,14 +10,17 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class JoinHashTable {
   private final FieldVector[] keys;
+  private final boolean[] nullSafe;
   private final int rows;
   private final int[] heads;
   private final int[] next;
   private final int[] hashes;
   private final int mask;
 
-  JoinHashTable(FieldVector[] keys, int rows) {
+  /** @param nullSafe per key: NULL matches NULL (IS NOT DISTINCT FROM) */
+  JoinHashTable(FieldVector[] keys, boolean[] nullSafe, int rows) {
     this.keys = keys;
+    this.nullSafe = nullSafe;
     this.rows = rows;
     this.next = new int[rows];
     this.hashes = new int[rows];
@@ -27,7 +30,7 @@ final class JoinHashTable {
     Arrays.fill(heads, -1);
     // insert in reverse so chains list rows in input order
     for (int r = rows - 1; r >= 0; r--) {
-      if (keys.length > 0 && anyNull(keys, r)) {
+      if (keys.length > 0 && anyNull(keys, nullSafe, r)) {
         continue;
       }
       int h = keys.length == 0 ? 0 : RowKeys.hash(keys, r);
@@ -42,9 +45,10 @@ final class JoinHashTable {
     return rows;
   }
 
-  static boolean anyNull(FieldVector[] keys, int row) {
-    for (FieldVector k : keys) {
-      if (k.isNull(row)) {
+  /** Whether the row has a NULL in a key where NULL never matches. */
+  static boolean anyNull(FieldVector[] keys, boolean[] nullSafe, int row) {
+    for (int k = 0; k < keys.length; k++) {
+      if (!nullSafe[k] && keys[k].isNull(row)) {
         return true;
       }
     }

@@ -13,11 +13,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Orders rows of batches by sort keys with SQL NULL placement. */
-final class RowComparator {
+public final class RowComparator {
   private final List<SortKey> keys;
   private final SqlType[] types;
 
-  RowComparator(List<SortKey> keys, Schema schema) {
+  public RowComparator(List<SortKey> keys, Schema schema) {
     this.keys = keys;
     this.types = new SqlType[keys.size()];
     for (int k = 0; k < keys.size(); k++) {
@@ -25,7 +25,7 @@ final class RowComparator {
     }
   }
 
-  int compare(VectorSchemaRoot a, int i, VectorSchemaRoot b, int j) {
+  public int compare(VectorSchemaRoot a, int i, VectorSchemaRoot b, int j) {
     for (int k = 0; k < types.length; k++) {
       SortKey key = keys.get(k);
       FieldVector va = a.getVector(key.getColumn());
