@@ -132,7 +132,7 @@ public final class RexToProto {
     String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "substring" -> fn("substring", call, ops);
-      case "upper", "lower" -> fn(name, call, ops);
+      case "upper", "lower", "abs" -> fn(name, call, ops);
       case "char_length", "character_length", "length", "len" -> fn("length", call, ops);
       case "||", "concat" -> fn("||", call, ops);
       case "nvl" -> fn("coalesce", call, ops);

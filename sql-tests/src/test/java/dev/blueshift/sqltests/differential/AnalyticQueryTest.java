@@ -148,6 +148,7 @@ class AnalyticQueryTest {
         "SELECT day, sum(amount) FROM sales WHERE day BETWEEN DATE '2024-01-10' AND DATE '2024-02-10' GROUP BY day",
         "SELECT CASE WHEN salary > 1250 THEN 'high' WHEN salary IS NULL THEN 'none' ELSE 'low' END, count(*) FROM emp GROUP BY 1",
         "SELECT coalesce(name, 'anon'), count(*) FROM emp GROUP BY 1",
+        "SELECT id, abs(bonus - 60), abs(salary - 1200), abs(dept - 5) FROM emp",
         // grouping sets
         "SELECT dept, region, count(*), sum(salary), grouping(dept), grouping(region) FROM emp e "
             + "LEFT JOIN dept d ON e.dept = d.id GROUP BY ROLLUP (dept, region)",

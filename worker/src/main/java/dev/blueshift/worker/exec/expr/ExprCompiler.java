@@ -48,6 +48,13 @@ public final class ExprCompiler {
       case "+", "-", "*", "/", "%" -> new Functions.Arithmetic(fn, args.get(0), args.get(1), type);
       case "negate" -> new Functions.Arithmetic("-", new Functions.Constant(args.get(0).type(), zero(args.get(0).type())), args.get(0), type);
       case "cast" -> coerce(args.get(0), type);
+      case "abs" -> {
+        // CASE WHEN x < 0 THEN 0 - x ELSE x END, with the arithmetic's own overflow checks
+        Evaluator x = args.get(0);
+        Evaluator zero = new Functions.Constant(x.type(), zero(x.type()));
+        yield new Functions.Case(coerceBranches(List.of(new Functions.Comparison("<", x, zero),
+            new Functions.Arithmetic("-", zero, x, type), x), type), type);
+      }
       case "like" -> new Functions.Like(args.get(0), args.get(1), false);
       case "ilike" -> new Functions.Like(args.get(0), args.get(1), true);
       case "case" -> new Functions.Case(coerceBranches(args, type), type);
