@@ -657,3 +657,48 @@ void RsInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(dt);
     }
 }
+
+/** CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (column [ASC | DESC], …): accepted for
+ *  portability and ignored, since a columnar store answers with zone maps and sort keys. */
+SqlCreate RsCreateIndex(Span s, boolean replace) :
+{
+    boolean unique = false;
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+}
+{
+    [ <UNIQUE> { unique = true; } ]
+    <INDEX>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = CompoundIdentifier()
+    <ON>
+    table = CompoundIdentifier()
+    <LPAREN>
+    column = SimpleIdentifier() { columns.add(column); } [ <ASC> | <DESC> ]
+    (
+        <COMMA> column = SimpleIdentifier() { columns.add(column); } [ <ASC> | <DESC> ]
+    )*
+    <RPAREN>
+    {
+        return new SqlCreateIndex(s.end(this), ifNotExists, unique, name, table,
+            new SqlNodeList(columns, s.end(this)));
+    }
+}
+
+/** DROP INDEX [IF EXISTS] name (a no-op, as CREATE INDEX is). */
+SqlDrop RsDropIndex(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    final SqlIdentifier name;
+}
+{
+    <INDEX>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    {
+        return new SqlDropIndex(s.end(this), ifExists, name);
+    }
+}

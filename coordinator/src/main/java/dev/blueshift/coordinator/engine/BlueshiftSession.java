@@ -1,6 +1,7 @@
 package dev.blueshift.coordinator.engine;
 
 import dev.blueshift.coordinator.catalog.CatalogState;
+import dev.blueshift.coordinator.catalog.TableSnapshot;
 import dev.blueshift.coordinator.ddl.AlterTableStatement;
 import dev.blueshift.coordinator.ddl.CreateTableStatement;
 import dev.blueshift.coordinator.ddl.CreateViewStatement;
@@ -18,6 +19,8 @@ import dev.blueshift.coordinator.plan.DistributedPlan;
 import dev.blueshift.coordinator.plan.PlanExplainer;
 import dev.blueshift.coordinator.sql.ddl.SqlAlterTable;
 import dev.blueshift.coordinator.sql.ddl.SqlCopy;
+import dev.blueshift.coordinator.sql.ddl.SqlCreateIndex;
+import dev.blueshift.coordinator.sql.ddl.SqlDropIndex;
 import dev.blueshift.coordinator.sql.ddl.SqlCreateTable;
 import dev.blueshift.coordinator.sql.ddl.SqlDropTable;
 import dev.blueshift.coordinator.sql.ddl.SqlRedshiftExplain;
@@ -113,6 +116,19 @@ final class BlueshiftSession implements Session, StatementContext {
     }
     if (node instanceof SqlUpdate up) {
       return new StatementResult.Update("UPDATE", UpdateStatement.execute(this, up));
+    }
+    if (node instanceof SqlCreateIndex index) {
+      // no indexes in a columnar store: check the table and columns, then succeed doing nothing
+      TableSnapshot table = Relations.table(pinned, index.table, "create index on");
+      for (SqlNode column : index.columns) {
+        if (table.columnIndex(((SqlIdentifier) column).getSimple().toLowerCase(java.util.Locale.ROOT)) < 0) {
+          throw new BlueshiftException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist");
+        }
+      }
+      return update("CREATE INDEX");
+    }
+    if (node instanceof SqlDropIndex) {
+      return update("DROP INDEX");
     }
     if (node instanceof SqlTruncate truncate) {
       TruncateStatement.execute(this, truncate.name);

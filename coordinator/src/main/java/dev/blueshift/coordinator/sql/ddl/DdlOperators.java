@@ -12,6 +12,8 @@ final class DdlOperators {
   static final SqlOperator CREATE_SCHEMA = new SqlSpecialOperator("CREATE SCHEMA", SqlKind.CREATE_SCHEMA);
   static final SqlOperator DROP_TABLE = new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
   static final SqlOperator DROP_SCHEMA = new SqlSpecialOperator("DROP SCHEMA", SqlKind.DROP_SCHEMA);
+  static final SqlOperator CREATE_INDEX = new SqlSpecialOperator("CREATE INDEX", SqlKind.CREATE_INDEX);
+  static final SqlOperator DROP_INDEX = new SqlSpecialOperator("DROP INDEX", SqlKind.DROP_INDEX);
   static final SqlOperator TRUNCATE = new SqlSpecialOperator("TRUNCATE", SqlKind.TRUNCATE_TABLE);
   static final SqlOperator COLUMN_DECL = new SqlSpecialOperator("COLUMN_DECL", SqlKind.COLUMN_DECL);
   static final SqlOperator COPY = new SqlSpecialOperator("COPY", SqlKind.OTHER);
