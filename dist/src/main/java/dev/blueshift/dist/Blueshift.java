@@ -4,7 +4,6 @@ import dev.blueshift.coordinator.server.LocalCluster;
 import dev.blueshift.shell.Shell;
 import dev.blueshift.shell.ShellOptions;
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,16 +14,18 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code blueshift} command: {@code local}, {@code sql}, and with no arguments the demo. */
+/**
+ * The {@code blueshift} command: {@code local}, {@code coordinator}, {@code worker}, {@code sql},
+ * and with no arguments the demo.
+ */
 @Command(name = "blueshift", mixinStandardHelpOptions = true, version = "Blueshift 0.1.0",
     description = "Columnar MPP analytics warehouse.",
-    subcommands = {Blueshift.Local.class})
+    subcommands = {Blueshift.Local.class, WorkerCommand.class, CoordinatorCommand.class})
 public final class Blueshift implements Callable<Integer> {
   static final int DEFAULT_PORT = 5439;
 
@@ -53,7 +54,13 @@ public final class Blueshift implements Callable<Integer> {
       }
       System.exit(Shell.run(options, System.in, System.out, System.err));
     }
-    System.exit(new CommandLine(new Blueshift()).execute(args));
+    System.exit(new CommandLine(new Blueshift())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          // Users get the message, not a stack trace (the logger has the details).
+          System.err.println("ERROR: " + e.getMessage());
+          return 1;
+        })
+        .execute(args));
   }
 
   /** No arguments: a local cluster with demo data, and the shell connected to it. */
@@ -89,20 +96,11 @@ public final class Blueshift implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       LocalCluster cluster = startCluster(dataDir, workers, port, slices);
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        cluster.close();
-        stopped.countDown();
-      }, "blueshift-shutdown"));
-      int actualPort = cluster.coordinator().jdbcPort();
-      String url = "jdbc:blueshift://127.0.0.1:" + actualPort + "/dev";
+      String url = "jdbc:blueshift://127.0.0.1:" + cluster.coordinator().jdbcPort() + "/dev";
       if (demo != null) {
         loadDemo(url, demo, dataDir);
       }
-      System.out.println("ready: " + url);
-      System.out.flush();
-      stopped.await();
-      return 0;
+      return Foreground.runUntilStopped(cluster, url);
     }
   }
 
@@ -111,24 +109,7 @@ public final class Blueshift implements Callable<Integer> {
   }
 
   static LocalCluster startCluster(Path dataDir, int workers, int port, int slices) throws IOException {
-    try {
-      return LocalCluster.start(dataDir, workers, slices, port);
-    } catch (RuntimeException e) {
-      if (hasCause(e, BindException.class)) {
-        throw new CommandLine.ParameterException(new CommandLine(new Blueshift()),
-            "port " + port + " is already in use; choose another with --port");
-      }
-      throw e;
-    }
-  }
-
-  private static boolean hasCause(Throwable t, Class<?> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
+    return Ports.bind(port, () -> LocalCluster.start(dataDir, workers, slices, port));
   }
 
   /** Creates and loads the TPC-H demo tables unless they already exist. */

@@ -4,14 +4,21 @@ import dev.blueshift.coordinator.catalog.Catalog;
 import dev.blueshift.coordinator.cluster.ClusterClient;
 import dev.blueshift.coordinator.engine.BlueshiftEngine;
 import dev.blueshift.coordinator.jdbc.JdbcServer;
+import dev.blueshift.coordinator.load.LoadHistory;
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.CollectGarbageRequest;
 import dev.blueshift.protocol.catalog.ClusterTopology;
 import dev.blueshift.worker.exchange.ExchangeRegistry;
 import dev.blueshift.worker.exchange.ExchangeServiceImpl;
+import dev.blueshift.worker.service.GrpcErrors;
 import dev.blueshift.worker.service.NodeServer;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -20,22 +27,26 @@ import org.apache.arrow.memory.RootAllocator;
  * the JDBC (Avatica) server clients connect to.
  */
 public final class CoordinatorNode implements AutoCloseable {
+  private static final long WORKER_WAIT_SECONDS = 60;
   private final Catalog catalog;
   private final ClusterClient cluster;
   private final BufferAllocator allocator;
   private final NodeServer exchangeServer;
   private final JdbcServer jdbc;
+  private final LoadHistory loads;
 
   private CoordinatorNode(Path dataDir, List<String> workers, int slicesPerWorker, String host, int jdbcPort,
       long memoryBytes) throws IOException {
     ClusterTopology topology = ClusterTopology.newBuilder().setWorkers(workers.size()).setSlicesPerWorker(slicesPerWorker).build();
     this.catalog = Catalog.open(dataDir, topology);
+    this.loads = LoadHistory.open(dataDir);
     this.cluster = new ClusterClient(workers, slicesPerWorker);
     this.allocator = new RootAllocator(memoryBytes);
     ExchangeRegistry exchanges = new ExchangeRegistry();
     this.exchangeServer = NodeServer.start("coordinator", host, 0, List.of(new ExchangeServiceImpl(exchanges)));
     collectGarbage();
-    BlueshiftEngine engine = new BlueshiftEngine(catalog, cluster, exchanges, host + ":" + exchangeServer.port(), allocator);
+    BlueshiftEngine engine = new BlueshiftEngine(catalog, cluster, exchanges, host + ":" + exchangeServer.port(), allocator,
+        loads);
     this.jdbc = JdbcServer.start(engine, host, jdbcPort);
   }
 
@@ -45,10 +56,23 @@ public final class CoordinatorNode implements AutoCloseable {
     return new CoordinatorNode(dataDir, workers, slicesPerWorker, host, jdbcPort, memoryBytes);
   }
 
-  /** Deletes, on every worker, segment files no committed version references (left by failed loads). */
+  /**
+   * Deletes, on every worker, segment files no committed version references (left by failed loads).
+   * Waits for each worker to be reachable first: started as separate processes, workers may come
+   * up after the coordinator.
+   */
   private void collectGarbage() {
     for (int w = 0; w < cluster.workerCount(); w++) {
-      cluster.blocking(w).collectGarbage(CollectGarbageRequest.newBuilder().addAllLivePaths(catalog.livePaths(w)).build());
+      try {
+        cluster.blocking(w).withWaitForReady().withDeadlineAfter(WORKER_WAIT_SECONDS, TimeUnit.SECONDS)
+            .collectGarbage(CollectGarbageRequest.newBuilder().addAllLivePaths(catalog.livePaths(w)).build());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+          throw new BlueshiftException(SqlState.CONNECTION_FAILURE, "worker " + cluster.address(w)
+              + " did not answer within " + WORKER_WAIT_SECONDS + " s; is it running?", e);
+        }
+        throw GrpcErrors.fromThrowable(e);
+      }
     }
   }
 
@@ -68,6 +92,7 @@ public final class CoordinatorNode implements AutoCloseable {
   public void close() {
     jdbc.close();
     exchangeServer.close();
+    loads.close();
     cluster.close();
     catalog.close();
     try {
