@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,6 +46,7 @@ class SqlLogicTest {
   static final boolean UPDATE = Boolean.getBoolean("slt.update");
   static final Map<SltSuite, SuiteSummary.Tally> TALLIES = new EnumMap<>(SltSuite.class);
   static final Map<SltSuite, ExpectedFailures> LISTS = new EnumMap<>(SltSuite.class);
+  static final Map<SltSuite, Integer> FILE_COUNTS = new EnumMap<>(SltSuite.class);
 
   @BeforeAll
   static void startCluster() throws IOException {
@@ -65,12 +67,6 @@ class SqlLogicTest {
     Files.createDirectories(SUMMARY.getParent());
     Files.writeString(SUMMARY, "# sqllogictest pass counts\n\n" + table, StandardCharsets.UTF_8);
     System.out.println("sqllogictest summary (" + SUMMARY + "):\n" + table);
-    if (UPDATE) {
-      for (Map.Entry<SltSuite, ExpectedFailures> e : LISTS.entrySet()) {
-        e.getValue().write(LIST_SOURCES.resolve(ExpectedFailures.fileName(e.getKey().id)), e.getKey().id);
-      }
-      System.out.println("rewrote the expected-failures lists in " + LIST_SOURCES);
-    }
   }
 
   @TestFactory
@@ -88,27 +84,42 @@ class SqlLogicTest {
           .filter(f -> only.matcher(f).find())
           .map(f -> DynamicTest.dynamicTest(f, root.resolve(f).toUri(), () -> runFile(root, suite, f)))
           .toList();
+      FILE_COUNTS.put(suite, files.size());
       nodes.add(DynamicContainer.dynamicContainer(suite.id, files));
     }
     return nodes.build();
   }
 
   private static void runFile(Path root, SltSuite suite, String file) throws IOException {
-    SltScript script = SltParser.parse(root.resolve(file), file);
     long start = System.nanoTime();
-    FileOutcome outcome = runner.run(script);
+    FileOutcome outcome;
+    try {
+      outcome = runner.run(SltParser.parse(root.resolve(file), file));
+    } catch (SltSyntaxException e) {
+      outcome = new FileOutcome(file, 0, 0, 0, new TreeMap<>(), List.of("unreadable: " + e.getMessage()));
+    }
     TALLIES.get(suite).add(outcome, Duration.ofNanos(System.nanoTime() - start));
     writeDetails(suite, outcome);
     ExpectedFailures list = LISTS.get(suite);
     StringBuilder message = new StringBuilder();
     if (UPDATE) {
       list.replaceFile(file, outcome.failures().values());
+      writeListWhenSuiteDone(suite);
     } else {
       describe(list.compare(outcome), suite, file, message);
     }
     outcome.problems().forEach(p -> message.append(file).append(": ").append(p).append('\n'));
     if (message.length() > 0) {
       fail(message.toString());
+    }
+  }
+
+  /** Each suite's list is written as soon as its last file ran, so a stopped long run keeps what it finished. */
+  private static void writeListWhenSuiteDone(SltSuite suite) throws IOException {
+    if (TALLIES.get(suite).files == FILE_COUNTS.get(suite)) {
+      Path path = LIST_SOURCES.resolve(ExpectedFailures.fileName(suite.id));
+      LISTS.get(suite).write(path, suite.id);
+      System.out.println("rewrote " + path);
     }
   }
 
