@@ -2,6 +2,7 @@ package dev.blueshift.coordinator.engine;
 
 import dev.blueshift.coordinator.catalog.Catalog;
 import dev.blueshift.coordinator.cluster.ClusterClient;
+import dev.blueshift.coordinator.load.LoadHistory;
 import dev.blueshift.coordinator.plan.QueryPlanner;
 import dev.blueshift.worker.exchange.ExchangeRegistry;
 import org.apache.arrow.memory.BufferAllocator;
@@ -14,15 +15,23 @@ public final class BlueshiftEngine implements QueryEngine {
   final String coordinatorAddress;
   final BufferAllocator allocator;
   final QueryPlanner planner;
+  final LoadHistory loads;
 
   public BlueshiftEngine(Catalog catalog, ClusterClient cluster, ExchangeRegistry exchanges, String coordinatorAddress,
       BufferAllocator allocator) {
+    this(catalog, cluster, exchanges, coordinatorAddress, allocator, LoadHistory.EMPTY);
+  }
+
+  /** {@code loads} records every COPY's rejected rows and files (stl_load_errors, stl_load_commits). */
+  public BlueshiftEngine(Catalog catalog, ClusterClient cluster, ExchangeRegistry exchanges, String coordinatorAddress,
+      BufferAllocator allocator, LoadHistory loads) {
     this.catalog = catalog;
+    this.loads = loads;
     this.cluster = cluster;
     this.exchanges = exchanges;
     this.coordinatorAddress = coordinatorAddress;
     this.allocator = allocator;
-    this.planner = new QueryPlanner(cluster.totalSlices());
+    this.planner = new QueryPlanner(cluster.totalSlices(), loads);
   }
 
   @Override

@@ -135,7 +135,7 @@ final class BlueshiftSession implements Session, StatementContext {
       return update("TRUNCATE TABLE");
     }
     if (node instanceof SqlCopy copy) {
-      CopyCommand.Loaded loaded = new CopyCommand(engine.cluster, engine.allocator)
+      CopyCommand.Loaded loaded = new CopyCommand(engine.cluster, engine.allocator, engine.loads)
           .execute(copy, Relations.table(pinned, copy.table, "copy into"));
       commit(List.of(loaded.change()));
       return new StatementResult.Update("COPY", loaded.rows());

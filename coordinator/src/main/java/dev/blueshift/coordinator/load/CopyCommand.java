@@ -31,10 +31,17 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class CopyCommand {
   private final ClusterClient cluster;
   private final BufferAllocator allocator;
+  private final LoadHistory history;
 
   public CopyCommand(ClusterClient cluster, BufferAllocator allocator) {
+    this(cluster, allocator, LoadHistory.EMPTY);
+  }
+
+  /** {@code history} receives every rejected row and every file read, whether the COPY succeeds or not. */
+  public CopyCommand(ClusterClient cluster, BufferAllocator allocator, LoadHistory history) {
     this.cluster = cluster;
     this.allocator = allocator;
+    this.history = history;
   }
 
   /**
@@ -58,19 +65,39 @@ public final class CopyCommand {
       types.add(ProtoTypes.fromProto(c.getType()));
       notNull.add(c.getNotNull());
     }
+    LoadRun run = new LoadRun(history, table, columnsByName(names, types));
+    List<LoadError> errors = new ArrayList<>();
     try (TableWriter writer = new TableWriter(cluster, allocator, table.def(), table.version() + 1)) {
       DelimitedTextParser parser = new DelimitedTextParser(names, types, notNull, options, allocator);
-      List<LoadError> errors = new ArrayList<>();
       long rows = 0;
       for (Path file : files) {
-        rows += parser.parse(file, batch -> {
+        DelimitedTextParser.FileResult result = parser.parse(file, batch -> {
           try (batch) {
             writer.add(batch);
           }
         }, errors);
+        run.file(file.toString(), result);
+        rows += result.rows();
+        if (result.stopped()) {
+          run.finish(errors, "failed");
+          throw parser.loadFailed(errors);
+        }
       }
-      return new Loaded(rows, Changes.append(table, writer.write()));
+      Loaded loaded = new Loaded(rows, Changes.append(table, writer.write()));
+      run.finish(errors, "loaded");
+      return loaded;
+    } catch (RuntimeException e) {
+      run.finish(errors, "failed");
+      throw e;
     }
+  }
+
+  private static java.util.Map<String, SqlType> columnsByName(List<String> names, List<SqlType> types) {
+    java.util.Map<String, SqlType> out = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.put(names.get(i), types.get(i));
+    }
+    return out;
   }
 
   /** What a COPY produced: its row count and the commit that publishes it. */

@@ -30,8 +30,15 @@ import org.apache.calcite.tools.ValidationException;
  */
 public final class QueryPlanner {
   private final int totalSlices;
+  private final dev.blueshift.coordinator.load.LoadHistory loads;
 
   public QueryPlanner(int totalSlices) {
+    this(totalSlices, null);
+  }
+
+  /** {@code loads}: the COPY history that stl_load_errors and stl_load_commits show. */
+  public QueryPlanner(int totalSlices, dev.blueshift.coordinator.load.LoadHistory loads) {
+    this.loads = loads;
     this.totalSlices = totalSlices;
   }
 
@@ -51,7 +58,7 @@ public final class QueryPlanner {
   private <T> T logical(String sql, Iterable<TableSnapshot> tables, java.util.function.BiFunction<RelNode, List<String>, T> then) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus publicSchema = root.add("public", new CatalogSchema(tables));
-    dev.blueshift.coordinator.system.SystemTables.register(root, tables, totalSlices);
+    dev.blueshift.coordinator.system.SystemTables.register(root, tables, totalSlices, loads);
     FrameworkConfig config = Frameworks.newConfigBuilder()
         .parserConfig(BlueshiftSqlParser.config())
         .defaultSchema(publicSchema)

@@ -2,6 +2,7 @@ package dev.blueshift.coordinator.system;
 
 import dev.blueshift.coordinator.catalog.Catalog;
 import dev.blueshift.coordinator.catalog.TableSnapshot;
+import dev.blueshift.coordinator.load.LoadHistory;
 import dev.blueshift.protocol.catalog.ColumnDef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,14 +65,27 @@ public final class PinnedCatalog {
   private final List<TableSnapshot> tables;
   private final int totalSlices;
   private final List<SystemTableDefinition> systemTables;
+  private final LoadHistory loads;
 
   public PinnedCatalog(Iterable<TableSnapshot> tables, int totalSlices, List<SystemTableDefinition> systemTables) {
+    this(tables, totalSlices, systemTables, null);
+  }
+
+  /** {@code loads} backs stl_load_errors and stl_load_commits (null: they are empty). */
+  public PinnedCatalog(Iterable<TableSnapshot> tables, int totalSlices, List<SystemTableDefinition> systemTables,
+      LoadHistory loads) {
     List<TableSnapshot> sorted = new ArrayList<>();
     tables.forEach(sorted::add);
     sorted.sort(Comparator.comparing((TableSnapshot t) -> t.def().getSchema()).thenComparing(TableSnapshot::name));
     this.tables = List.copyOf(sorted);
     this.totalSlices = totalSlices;
     this.systemTables = systemTables;
+    this.loads = loads;
+  }
+
+  /** The coordinator's COPY history (empty when the planner was given none). */
+  public LoadHistory loads() {
+    return loads != null ? loads : LoadHistory.EMPTY;
   }
 
   /** User tables, by schema and name. */

@@ -32,6 +32,7 @@ public final class SystemTables {
     all.addAll(InformationSchema.ALL);
     all.addAll(PgCatalog.ALL);
     all.addAll(RedshiftViews.ALL);
+    all.addAll(StlLoadTables.ALL);
     return List.copyOf(all);
   }
 
@@ -42,7 +43,13 @@ public final class SystemTables {
    * name up in the default schema, then in the root).
    */
   public static void register(SchemaPlus root, Iterable<TableSnapshot> tables, int totalSlices) {
-    PinnedCatalog catalog = new PinnedCatalog(tables, totalSlices, ALL);
+    register(root, tables, totalSlices, null);
+  }
+
+  /** As {@link #register(SchemaPlus, Iterable, int)}, with the COPY history behind stl_load_*. */
+  public static void register(SchemaPlus root, Iterable<TableSnapshot> tables, int totalSlices,
+      dev.blueshift.coordinator.load.LoadHistory loads) {
+    PinnedCatalog catalog = new PinnedCatalog(tables, totalSlices, ALL, loads);
     FixedSchema informationSchema = new FixedSchema();
     FixedSchema pgCatalog = new FixedSchema();
     for (SystemTableDefinition d : ALL) {
@@ -101,6 +108,7 @@ public final class SystemTables {
           .setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
       case REAL, DOUBLE -> ((Number) value).doubleValue();
       case BOOLEAN -> (Boolean) value;
+      case TIMESTAMP -> ((Number) value).longValue(); // microseconds since the epoch
       case CHAR, VARCHAR -> value.toString();
       default -> throw new IllegalStateException("system tables have no " + type + " values");
     };

@@ -52,18 +52,22 @@ public final class DelimitedTextParser {
     return schema;
   }
 
+  /** What parsing one file gave: lines read, rows accepted, and whether MAXERROR stopped it. */
+  public record FileResult(long linesScanned, long rows, boolean stopped) {}
+
   /**
-   * Parses one file, handing each full batch to {@code sink} (which takes ownership). Returns the
-   * number of rows loaded; appends rejected rows to {@code errors}.
+   * Parses one file, handing each full batch to {@code sink} (which takes ownership). Appends
+   * rejected rows to {@code errors}; stops at the first rejected row beyond MAXERROR (the caller
+   * then fails the load with {@link #loadFailed}).
    */
-  public long parse(Path file, Consumer<VectorSchemaRoot> sink, List<LoadError> errors) {
+  public FileResult parse(Path file, Consumer<VectorSchemaRoot> sink, List<LoadError> errors) {
     long loaded = 0;
+    long lineNo = 0;
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       List<FieldVector> batch = newBatch();
       int rows = 0;
-      long lineNo = 0;
       String line;
       Object[] values = new Object[types.size()];
       while ((line = reader.readLine()) != null) {
@@ -76,7 +80,7 @@ public final class DelimitedTextParser {
           errors.add(error);
           if (errors.size() > options.maxErrors()) {
             batch.forEach(FieldVector::close);
-            throw loadFailed(errors);
+            return new FileResult(lineNo, loaded, true);
           }
           continue;
         }
@@ -99,7 +103,7 @@ public final class DelimitedTextParser {
     } catch (IOException e) {
       throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
     }
-    return loaded;
+    return new FileResult(lineNo, loaded, false);
   }
 
   /** The error users see when a load has more rejected rows than MAXERROR allows. */
