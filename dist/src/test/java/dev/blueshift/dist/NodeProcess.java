@@ -23,15 +23,15 @@ final class NodeProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code blueshift ARGS...} and waits for its {@code ready: } line. */
-  static NodeProcess start(String... args) throws IOException {
+  /** Starts {@code blueshift ARGS...}; {@link #readyLine} waits until it is up. */
+  static NodeProcess launch(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx256m",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        // small, quick-starting JVMs: the test starts seven of them on a shared machine
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), Blueshift.class.getName()));
     command.addAll(List.of(args));
-    NodeProcess node = new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
-    node.awaitReady();
-    return node;
+    return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 
   private void readOutput() {
@@ -50,18 +50,17 @@ final class NodeProcess implements AutoCloseable {
     ready.completeExceptionally(new IllegalStateException("node exited before it was ready:\n" + output()));
   }
 
-  private void awaitReady() {
+  /**
+   * Waits for the node to be up; what it printed after {@code ready: }, e.g.
+   * {@code worker 127.0.0.1:PORT} or a JDBC URL.
+   */
+  String readyLine() {
     try {
-      ready.get(60, TimeUnit.SECONDS);
+      return ready.get(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("node did not start:\n" + output(), e);
     }
-  }
-
-  /** What the node printed after {@code ready: }, e.g. {@code worker 127.0.0.1:PORT} or a JDBC URL. */
-  String readyLine() {
-    return ready.join();
   }
 
   String output() {

@@ -59,15 +59,16 @@ class SeparateProcessClusterTest {
       assertThatThrownBy(() -> countAndSum(st))
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"))
-          .hasMessageContaining("unavailable");
+          .hasMessageContaining("worker " + address1 + " is unavailable");
 
-      start("worker", "--data-dir", dir.resolve("w1").toString(), "--port", port(address1));
+      start("worker", "--data-dir", dir.resolve("w1").toString(), "--port", port(address1)).readyLine();
       assertThat(countAndSum(st)).containsExactly(8L, 36L);
     }
 
     // The whole cluster stopped and started again on the same directories still has the table.
     coordinator.stop();
     worker0.stop();
+    // Started together: the coordinator waits for its workers.
     start("worker", "--data-dir", dir.resolve("w0").toString(), "--port", port(workerAddress(worker0)));
     NodeProcess restarted = start("coordinator", "--data-dir", dir.resolve("c").toString(), "--port", "0",
         "--workers", workers);
@@ -78,7 +79,7 @@ class SeparateProcessClusterTest {
   }
 
   private NodeProcess start(String... args) throws Exception {
-    NodeProcess node = NodeProcess.start(args);
+    NodeProcess node = NodeProcess.launch(args);
     nodes.add(node);
     return node;
   }

@@ -25,6 +25,8 @@ import dev.blueshift.worker.exec.Operator;
 import dev.blueshift.worker.exec.PlanBuilder;
 import dev.blueshift.worker.exec.Vectors;
 import dev.blueshift.worker.service.GrpcErrors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +108,7 @@ public final class QueryExecution implements RowCursor {
 
         @Override
         public void onError(Throwable t) {
-          fail(GrpcErrors.fromThrowable(t));
+          fail(workerFailure(worker, t));
           remoteDone.countDown();
         }
 
@@ -117,6 +119,15 @@ public final class QueryExecution implements RowCursor {
       });
     }
     return this;
+  }
+
+  /** A worker that cannot be reached (crashed, stopped) is named, so users know which node to look at. */
+  private BlueshiftException workerFailure(int worker, Throwable t) {
+    if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+      return new BlueshiftException(SqlState.CONNECTION_FAILURE, "worker " + cluster.address(worker)
+          + " is unavailable: " + s.getStatus().getDescription(), t);
+    }
+    return GrpcErrors.fromThrowable(t);
   }
 
   private List<Integer> slices(Placement placement) {
