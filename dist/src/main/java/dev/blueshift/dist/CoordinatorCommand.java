@@ -31,6 +31,7 @@ final class CoordinatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    WorkerList.checkOrRecord(dataDir, workers);
     CoordinatorNode coordinator = Ports.bind(port, () ->
         CoordinatorNode.start(dataDir, workers, slicesPerWorker, LocalCluster.HOST, port, Long.MAX_VALUE));
     return Foreground.runUntilStopped(coordinator, coordinator.jdbcUrl());
