@@ -8,20 +8,21 @@ import dev.blueshift.coordinator.sql.parser.BlueshiftSqlParser;
  * default is read from its text, any other expression is evaluated once by a query. NULL when a
  * column has no default.
  */
-final class ColumnDefaults {
+public final class ColumnDefaults {
   private final StatementContext context;
   private final TableSnapshot table;
   private final Object[] values;
   private final boolean[] known;
 
-  ColumnDefaults(StatementContext context, TableSnapshot table) {
+  public ColumnDefaults(StatementContext context, TableSnapshot table) {
     this.context = context;
     this.table = table;
     this.values = new Object[table.columnCount()];
     this.known = new boolean[table.columnCount()];
   }
 
-  Object value(int column) {
+  /** The column's DEFAULT as an execution value (null without one), evaluated once. */
+  public Object value(int column) {
     if (!known[column]) {
       String sql = table.column(column).getDefaultSql();
       Object v = null;

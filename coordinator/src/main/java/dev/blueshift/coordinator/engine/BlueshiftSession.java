@@ -135,9 +135,12 @@ final class BlueshiftSession implements Session, StatementContext {
       return update("TRUNCATE TABLE");
     }
     if (node instanceof SqlCopy copy) {
+      var target = Relations.table(pinned, copy.table, "copy into");
       CopyCommand.Loaded loaded = new CopyCommand(engine.cluster, engine.allocator, engine.loads)
-          .execute(copy, Relations.table(pinned, copy.table, "copy into"));
-      commit(List.of(loaded.change()));
+          .execute(copy, target, new dev.blueshift.coordinator.dml.ColumnDefaults(this, target)::value);
+      if (loaded.change() != null) { // null after NOLOAD: checked only
+        commit(List.of(loaded.change()));
+      }
       return new StatementResult.Update("COPY", loaded.rows());
     }
     if (node instanceof SqlSetOption set) {

@@ -10,6 +10,7 @@ import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.catalog.CatalogRecord;
 import dev.blueshift.protocol.catalog.ColumnDef;
 import dev.blueshift.types.SqlType;
+import dev.blueshift.worker.load.DateTimeFormat;
 import dev.blueshift.worker.load.DelimitedTextParser;
 import dev.blueshift.worker.load.LoadError;
 import dev.blueshift.worker.load.LoadOptions;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -49,13 +51,20 @@ public final class CopyCommand {
    * visible, with the number of rows loaded; the caller commits it.
    */
   public Loaded execute(SqlCopy copy, TableSnapshot table) {
+    return execute(copy, table, column -> null);
+  }
+
+  /**
+   * As {@link #execute(SqlCopy, TableSnapshot)}; with a column list, {@code defaults} gives the value
+   * of each column the list leaves out (its DEFAULT, or null). With NOLOAD the rows are only
+   * checked: nothing is written and the returned change is null.
+   */
+  public Loaded execute(SqlCopy copy, TableSnapshot table, IntFunction<Object> defaults) {
     if (copy.fromStdin) {
       throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not supported yet");
     }
-    if (!copy.columns.isEmpty()) {
-      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY with a column list is not supported yet");
-    }
     LoadOptions options = options(copy);
+    boolean noLoad = copy.hasOption("NOLOAD");
     List<Path> files = expand(copy.from);
     List<String> names = new ArrayList<>();
     List<SqlType> types = new ArrayList<>();
@@ -65,15 +74,19 @@ public final class CopyCommand {
       types.add(ProtoTypes.fromProto(c.getType()));
       notNull.add(c.getNotNull());
     }
+    CopyColumns columns = CopyColumns.of(copy, table, defaults);
     LoadRun run = new LoadRun(history, table, columnsByName(names, types));
     List<LoadError> errors = new ArrayList<>();
     try (TableWriter writer = new TableWriter(cluster, allocator, table.def(), table.version() + 1)) {
-      DelimitedTextParser parser = new DelimitedTextParser(names, types, notNull, options, allocator);
+      DelimitedTextParser parser = new DelimitedTextParser(names, types, notNull, options, allocator,
+          columns.fileColumns(), columns.fixed());
       long rows = 0;
       for (Path file : files) {
         DelimitedTextParser.FileResult result = parser.parse(file, batch -> {
           try (batch) {
-            writer.add(batch);
+            if (!noLoad) {
+              writer.add(batch);
+            }
           }
         }, errors);
         run.file(file.toString(), result);
@@ -82,6 +95,10 @@ public final class CopyCommand {
           run.finish(errors, "failed");
           throw parser.loadFailed(errors);
         }
+      }
+      if (noLoad) {
+        run.finish(errors, "noload");
+        return new Loaded(rows, null);
       }
       Loaded loaded = new Loaded(rows, Changes.append(table, writer.write()));
       run.finish(errors, "loaded");
@@ -100,7 +117,7 @@ public final class CopyCommand {
     return out;
   }
 
-  /** What a COPY produced: its row count and the commit that publishes it. */
+  /** What a COPY produced: its row count and the commit that publishes it (null after NOLOAD). */
   public record Loaded(long rows, CatalogRecord change) {}
 
   /** The files a COPY path names: one file, every file of a directory, or the files with a prefix. */
@@ -146,6 +163,10 @@ public final class CopyCommand {
     boolean truncate = false;
     boolean fillRecord = false;
     boolean trimBlanks = false;
+    DateTimeFormat dateFormat = null;
+    DateTimeFormat timeFormat = null;
+    boolean acceptAnyDate = false;
+    boolean removeQuotes = false;
     for (SqlCopyOption o : copy.options) {
       switch (o.name().toUpperCase(Locale.ROOT)) {
         case "DELIMITER" -> delimiter = single(o);
@@ -171,12 +192,20 @@ public final class CopyCommand {
         case "TRUNCATECOLUMNS" -> truncate = true;
         case "FILLRECORD" -> fillRecord = true;
         case "TRIMBLANKS" -> trimBlanks = true;
+        case "DATEFORMAT" -> dateFormat = DateTimeFormat.of(o.stringValue());
+        case "TIMEFORMAT" -> timeFormat = DateTimeFormat.of(o.stringValue());
+        case "ACCEPTANYDATE" -> acceptAnyDate = true;
+        case "REMOVEQUOTES" -> removeQuotes = true;
+        case "NOLOAD" -> { }
         case "GZIP", "COMPUPDATE", "STATUPDATE", "REGION", "IAM_ROLE", "CREDENTIALS", "ENCODING", "ACCEPTINVCHARS" -> { }
         default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY option " + o.name() + " is not supported yet");
       }
     }
+    if (removeQuotes && csv) {
+      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: REMOVEQUOTES cannot be used with CSV");
+    }
     return new LoadOptions(delimiter, nullAs, ignoreHeader, emptyAsNull, blanksAsNull, truncate, csv, quote, maxErrors,
-        fillRecord, trimBlanks);
+        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes);
   }
 
   private static char single(SqlCopyOption o) {

@@ -24,7 +24,7 @@ class LoadErrorsTest {
           + " err_code FROM stl_load_errors ORDER BY line_number";
       String[] expected = {
           file + "|2|v|int4|null|2|b|x2|2020-01-03|x2|1207",
-          file + "|3|d|date|null|4|c|3|2020-13-01|2020-13-01|1207",
+          file + "|3|d|date|null|4|c|3|2020-13-01|2020-13-01|1205",
           file + "|4|k|varchar|5|0|toolongvalue|4|2020-01-05|toolongvalue|1204",
           file + "|5|null|null|null|0|e|5|null|1214"};
       assertThat(sql.rows(errors)).containsExactly(expected);

@@ -37,9 +37,24 @@ public final class DelimitedTextParser {
   private final LoadOptions options;
   private final BufferAllocator allocator;
   private final Schema schema;
+  /** For each field of a line, the column it fills; columns not listed take their {@link #fixed} value. */
+  private final int[] fileColumns;
+  private final Object[] fixed;
 
   public DelimitedTextParser(List<String> names, List<SqlType> types, List<Boolean> notNull, LoadOptions options,
       BufferAllocator allocator) {
+    this(names, types, notNull, options, allocator, java.util.stream.IntStream.range(0, types.size()).toArray(),
+        new Object[types.size()]);
+  }
+
+  /**
+   * A parser for {@code COPY t (c1, c3)}: line fields fill {@code fileColumns} in order; every other
+   * column gets its value in {@code fixed} (its DEFAULT or null).
+   */
+  public DelimitedTextParser(List<String> names, List<SqlType> types, List<Boolean> notNull, LoadOptions options,
+      BufferAllocator allocator, int[] fileColumns, Object[] fixed) {
+    this.fileColumns = fileColumns.clone();
+    this.fixed = fixed.clone();
     this.names = names;
     this.types = types;
     this.notNull = notNull;
@@ -112,6 +127,7 @@ public final class DelimitedTextParser {
     SqlState state = switch (first.code()) {
       case 1207 -> SqlState.INVALID_TEXT_REPRESENTATION;
       case 1204 -> SqlState.STRING_DATA_RIGHT_TRUNCATION;
+      case 1205 -> SqlState.INVALID_DATETIME_FORMAT;
       case 1213 -> SqlState.NOT_NULL_VIOLATION;
       default -> SqlState.LOAD_ERROR;
     };
@@ -135,24 +151,31 @@ public final class DelimitedTextParser {
   /** Splits and converts one line into {@code values}; returns the error instead when it is bad. */
   private LoadError parseLine(String file, long lineNo, String line, Object[] values) {
     List<String> fields = options.csv() ? splitCsv(line) : splitDelimited(line);
-    if (fields.size() != types.size()) {
-      if (fields.size() < types.size() && options.fillRecord()) {
-        while (fields.size() < types.size()) {
+    int expected = fileColumns.length;
+    if (fields.size() != expected) {
+      if (fields.size() < expected && options.fillRecord()) {
+        while (fields.size() < expected) {
           fields.add(null);
         }
       } else {
         return new LoadError(file, lineNo, null, null, 0, line, null, 1214,
-            "expected " + types.size() + " fields but found " + fields.size() + " (delimiter '" + options.delimiter() + "')");
+            "expected " + expected + " fields but found " + fields.size() + " (delimiter '" + options.delimiter() + "')");
       }
     }
+    System.arraycopy(fixed, 0, values, 0, values.length);
     int position = 0;
-    for (int c = 0; c < types.size(); c++) {
-      String field = fields.get(c);
+    for (int f = 0; f < expected; f++) {
+      int c = fileColumns[f];
+      String field = fields.get(f);
       SqlType type = types.get(c);
       try {
         values[c] = convert(field, type);
       } catch (BlueshiftException e) {
-        int code = e.state() == SqlState.STRING_DATA_RIGHT_TRUNCATION ? 1204 : 1207;
+        int code = switch (e.state()) {
+          case STRING_DATA_RIGHT_TRUNCATION -> 1204;
+          case INVALID_DATETIME_FORMAT -> 1205;
+          default -> 1207;
+        };
         return new LoadError(file, lineNo, names.get(c), type.redshiftName(), position, line, field, code, e.getMessage());
       }
       if (values[c] == null && notNull.get(c)) {
@@ -189,6 +212,17 @@ public final class DelimitedTextParser {
     if (field.isBlank()) {
       return null;
     }
+    if (type.kind() == SqlType.Kind.DATE || type.kind() == SqlType.Kind.TIMESTAMP) {
+      DateTimeFormat format = type.kind() == SqlType.Kind.DATE ? options.dateFormat() : options.timeFormat();
+      try {
+        return format != null ? format.parse(field, type) : Casts.parse(field, type);
+      } catch (BlueshiftException e) {
+        if (options.acceptAnyDate()) {
+          return null; // ACCEPTANYDATE: a date that does not parse loads as NULL
+        }
+        throw e;
+      }
+    }
     return Casts.parse(field, type);
   }
 
@@ -208,6 +242,9 @@ public final class DelimitedTextParser {
   }
 
   private List<String> splitDelimited(String line) {
+    if (options.removeQuotes()) {
+      return splitRemovingQuotes(line);
+    }
     List<String> out = new ArrayList<>(types.size() + 1);
     char d = options.delimiter();
     int start = 0;
@@ -218,6 +255,27 @@ public final class DelimitedTextParser {
       }
     }
     out.add(line.substring(start));
+    return out;
+  }
+
+  /** REMOVEQUOTES: double quotes around (parts of) a field are dropped, delimiters inside them kept. */
+  private List<String> splitRemovingQuotes(String line) {
+    List<String> out = new ArrayList<>(types.size() + 1);
+    char d = options.delimiter();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == d && !quoted) {
+        out.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(ch);
+      }
+    }
+    out.add(field.toString());
     return out;
   }
 
