@@ -167,6 +167,8 @@ public final class CopyCommand {
     DateTimeFormat timeFormat = null;
     boolean acceptAnyDate = false;
     boolean removeQuotes = false;
+    boolean json = false;
+    boolean jsonIgnoreCase = false;
     for (SqlCopyOption o : copy.options) {
       switch (o.name().toUpperCase(Locale.ROOT)) {
         case "DELIMITER" -> delimiter = single(o);
@@ -181,6 +183,8 @@ public final class CopyCommand {
           if (f.equals("CSV")) {
             csv = true;
             delimiter = delimiter == '|' ? ',' : delimiter;
+          } else if (f.equals("JSON")) {
+            json = true;
           } else {
             throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FORMAT " + f + " is not supported yet");
           }
@@ -196,6 +200,16 @@ public final class CopyCommand {
         case "TIMEFORMAT" -> timeFormat = DateTimeFormat.of(o.stringValue());
         case "ACCEPTANYDATE" -> acceptAnyDate = true;
         case "REMOVEQUOTES" -> removeQuotes = true;
+        case "JSON" -> {
+          json = true;
+          String arg = o.value() == null ? "auto" : o.stringValue().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+          if (arg.equals("auto ignorecase")) {
+            jsonIgnoreCase = true;
+          } else if (!arg.equals("auto")) {
+            throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
+                "COPY JSON '" + o.stringValue() + "': only 'auto' and 'auto ignorecase' are supported yet (no jsonpaths files)");
+          }
+        }
         case "NOLOAD" -> { }
         case "GZIP", "COMPUPDATE", "STATUPDATE", "REGION", "IAM_ROLE", "CREDENTIALS", "ENCODING", "ACCEPTINVCHARS" -> { }
         default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY option " + o.name() + " is not supported yet");
@@ -205,7 +219,7 @@ public final class CopyCommand {
       throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: REMOVEQUOTES cannot be used with CSV");
     }
     return new LoadOptions(delimiter, nullAs, ignoreHeader, emptyAsNull, blanksAsNull, truncate, csv, quote, maxErrors,
-        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes);
+        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes, json, jsonIgnoreCase);
   }
 
   private static char single(SqlCopyOption o) {

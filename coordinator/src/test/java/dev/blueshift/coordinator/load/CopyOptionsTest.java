@@ -86,4 +86,24 @@ class CopyOptionsTest {
     sql.fails("COPY n FROM '" + bad + "' NOLOAD", "22P02", "bad.tbl", "line 2", "\"x\"");
     assertThat(sql.rows("SELECT COUNT(*) FROM n")).containsExactly("0");
   }
+
+  @Test
+  void jsonAutoOneObjectPerLine() throws Exception {
+    sql.exec("CREATE TABLE j (id INTEGER, name VARCHAR(20), price DECIMAL(8,2), day DATE, tags VARCHAR(40))");
+    Path f = file("j.json", "{\"id\": 1, \"name\": \"a\", \"price\": 1.5, \"day\": \"2021-01-02\", \"extra\": true}\n"
+        + "{\"ID\": 2, \"Name\": \"b\", \"tags\": [\"x\", \"y\"]}\n"
+        + "[1, 2]\n"
+        + "{\"id\": \"three\"}\n");
+    sql.exec("COPY j FROM '" + f + "' JSON 'auto' MAXERROR 5");
+    assertThat(sql.rows("SELECT id, name, price, day, tags FROM j ORDER BY id"))
+        .containsExactly("1|a|1.50|2021-01-02|null", "null|null|null|null|[\"x\",\"y\"]");
+    assertThat(sql.rows("SELECT line_number, colname, err_code FROM stl_load_errors ORDER BY line_number"))
+        .containsExactly("3|null|1224", "4|id|1207");
+    assertThat(sql.rows("SELECT err_reason FROM stl_load_errors WHERE line_number = 3"))
+        .containsExactly("a JSON line must be an object, found array");
+    sql.exec("TRUNCATE j");
+    sql.exec("COPY j (id, name) FROM '" + f + "' FORMAT AS JSON 'auto ignorecase' MAXERROR 5");
+    assertThat(sql.rows("SELECT id, name, tags FROM j ORDER BY id")).containsExactly("1|a|null", "2|b|null");
+    sql.fails("COPY j FROM '" + f + "' JSON 's3://bucket/paths.json'", "0A000", "jsonpaths");
+  }
 }

@@ -40,6 +40,7 @@ public final class DelimitedTextParser {
   /** For each field of a line, the column it fills; columns not listed take their {@link #fixed} value. */
   private final int[] fileColumns;
   private final Object[] fixed;
+  private final JsonLineFields json;
 
   public DelimitedTextParser(List<String> names, List<SqlType> types, List<Boolean> notNull, LoadOptions options,
       BufferAllocator allocator) {
@@ -55,6 +56,11 @@ public final class DelimitedTextParser {
       BufferAllocator allocator, int[] fileColumns, Object[] fixed) {
     this.fileColumns = fileColumns.clone();
     this.fixed = fixed.clone();
+    List<String> fileNames = new ArrayList<>();
+    for (int c : fileColumns) {
+      fileNames.add(names.get(c));
+    }
+    this.json = options.json() ? new JsonLineFields(fileNames, options.jsonIgnoreCase()) : null;
     this.names = names;
     this.types = types;
     this.notNull = notNull;
@@ -150,7 +156,16 @@ public final class DelimitedTextParser {
 
   /** Splits and converts one line into {@code values}; returns the error instead when it is bad. */
   private LoadError parseLine(String file, long lineNo, String line, Object[] values) {
-    List<String> fields = options.csv() ? splitCsv(line) : splitDelimited(line);
+    List<String> fields;
+    if (json != null) {
+      try {
+        fields = json.fields(line);
+      } catch (JsonLineFields.NotAnObject e) {
+        return new LoadError(file, lineNo, null, null, 0, line, null, 1224, e.getMessage());
+      }
+    } else {
+      fields = options.csv() ? splitCsv(line) : splitDelimited(line);
+    }
     int expected = fileColumns.length;
     if (fields.size() != expected) {
       if (fields.size() < expected && options.fillRecord()) {
@@ -188,7 +203,7 @@ public final class DelimitedTextParser {
   }
 
   private Object convert(String field, SqlType type) {
-    if (field == null || field.equals(options.nullAs())) {
+    if (field == null || (json == null && field.equals(options.nullAs()))) {
       return null;
     }
     if (options.trimBlanks() && type.kind() == SqlType.Kind.VARCHAR) {
