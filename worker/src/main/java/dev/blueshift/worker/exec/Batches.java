@@ -19,13 +19,13 @@ public final class Batches {
   /** A new batch holding the given rows (indices into {@code source}) in order. */
   public static VectorSchemaRoot select(VectorSchemaRoot source, int[] rows, int count, BufferAllocator allocator) {
     List<FieldVector> out = new ArrayList<>();
-    for (FieldVector v : source.getFieldVectors()) {
-      FieldVector target = Vectors.allocate(v.getName(), ArrowSchemas.sqlType(v), count, allocator);
-      for (int k = 0; k < count; k++) {
-        target.copyFromSafe(rows[k], k, v);
+    try {
+      for (FieldVector v : source.getFieldVectors()) {
+        out.add(Gather.gather(v.getField(), v, rows, count, allocator));
       }
-      target.setValueCount(count);
-      out.add(target);
+    } catch (RuntimeException e) {
+      out.forEach(FieldVector::close);
+      throw e;
     }
     return new VectorSchemaRoot(source.getSchema().getFields(), out, count);
   }
