@@ -10,9 +10,11 @@ import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.catalog.CatalogRecord;
 import dev.blueshift.protocol.catalog.ColumnDef;
 import dev.blueshift.types.SqlType;
-import dev.blueshift.worker.load.DateTimeFormat;
 import dev.blueshift.worker.load.DelimitedTextParser;
 import dev.blueshift.worker.load.LoadError;
+import dev.blueshift.worker.load.LoadInput;
+import dev.blueshift.worker.load.ParseResult;
+import dev.blueshift.worker.load.LoadOption;
 import dev.blueshift.worker.load.LoadOptions;
 import dev.blueshift.worker.types.ProtoTypes;
 import java.io.IOException;
@@ -82,7 +84,7 @@ public final class CopyCommand {
           columns.fileColumns(), columns.fixed());
       long rows = 0;
       for (Path file : files) {
-        DelimitedTextParser.FileResult result = parser.parse(file, batch -> {
+        ParseResult result = parser.parse(LoadInput.wholeFile(file), batch -> {
           try (batch) {
             if (!noLoad) {
               writer.add(batch);
@@ -150,83 +152,23 @@ public final class CopyCommand {
     throw new BlueshiftException(SqlState.IO_ERROR, "COPY: no file found at '" + from + "'");
   }
 
-  private static LoadOptions options(SqlCopy copy) {
-    LoadOptions d = LoadOptions.defaults();
-    char delimiter = d.delimiter();
-    String nullAs = d.nullAs();
-    int ignoreHeader = 0;
-    boolean csv = false;
-    char quote = d.quote();
-    long maxErrors = 0;
-    boolean emptyAsNull = false;
-    boolean blanksAsNull = false;
-    boolean truncate = false;
-    boolean fillRecord = false;
-    boolean trimBlanks = false;
-    DateTimeFormat dateFormat = null;
-    DateTimeFormat timeFormat = null;
-    boolean acceptAnyDate = false;
-    boolean removeQuotes = false;
-    boolean json = false;
-    boolean jsonIgnoreCase = false;
+  /**
+   * The COPY's options as they travel to the workers (numbers checked here, where the parser
+   * knows their position).
+   */
+  static List<LoadOption> optionList(SqlCopy copy) {
+    List<LoadOption> out = new ArrayList<>();
     for (SqlCopyOption o : copy.options) {
-      switch (o.name().toUpperCase(Locale.ROOT)) {
-        case "DELIMITER" -> delimiter = single(o);
-        case "NULL" -> nullAs = o.stringValue();
-        case "IGNOREHEADER" -> ignoreHeader = (int) o.longValue();
-        case "CSV" -> {
-          csv = true;
-          delimiter = delimiter == '|' ? ',' : delimiter;
-        }
-        case "FORMAT" -> {
-          String f = o.value() == null ? "" : o.stringValue().toUpperCase(Locale.ROOT);
-          if (f.equals("CSV")) {
-            csv = true;
-            delimiter = delimiter == '|' ? ',' : delimiter;
-          } else if (f.equals("JSON")) {
-            json = true;
-          } else {
-            throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FORMAT " + f + " is not supported yet");
-          }
-        }
-        case "QUOTE" -> quote = single(o);
-        case "MAXERROR" -> maxErrors = o.longValue();
-        case "EMPTYASNULL" -> emptyAsNull = true;
-        case "BLANKSASNULL" -> blanksAsNull = true;
-        case "TRUNCATECOLUMNS" -> truncate = true;
-        case "FILLRECORD" -> fillRecord = true;
-        case "TRIMBLANKS" -> trimBlanks = true;
-        case "DATEFORMAT" -> dateFormat = DateTimeFormat.of(o.stringValue());
-        case "TIMEFORMAT" -> timeFormat = DateTimeFormat.of(o.stringValue());
-        case "ACCEPTANYDATE" -> acceptAnyDate = true;
-        case "REMOVEQUOTES" -> removeQuotes = true;
-        case "JSON" -> {
-          json = true;
-          String arg = o.value() == null ? "auto" : o.stringValue().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-          if (arg.equals("auto ignorecase")) {
-            jsonIgnoreCase = true;
-          } else if (!arg.equals("auto")) {
-            throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
-                "COPY JSON '" + o.stringValue() + "': only 'auto' and 'auto ignorecase' are supported yet (no jsonpaths files)");
-          }
-        }
-        case "NOLOAD" -> { }
-        case "GZIP", "COMPUPDATE", "STATUPDATE", "REGION", "IAM_ROLE", "CREDENTIALS", "ENCODING", "ACCEPTINVCHARS" -> { }
-        default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY option " + o.name() + " is not supported yet");
-      }
+      String name = o.name().toUpperCase(Locale.ROOT);
+      String value = name.equals("IGNOREHEADER") || name.equals("MAXERROR") ? Long.toString(o.longValue()) : o.stringValue();
+      out.add(new LoadOption(name, value));
     }
-    if (removeQuotes && csv) {
-      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: REMOVEQUOTES cannot be used with CSV");
-    }
-    return new LoadOptions(delimiter, nullAs, ignoreHeader, emptyAsNull, blanksAsNull, truncate, csv, quote, maxErrors,
-        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes, json, jsonIgnoreCase);
+    return out;
   }
 
-  private static char single(SqlCopyOption o) {
-    String s = o.stringValue();
-    if (s.length() != 1) {
-      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY " + o.name() + " must be a single character, not '" + s + "'");
-    }
-    return s.charAt(0);
+  /** The one mapping from option names to {@link LoadOptions} lives in {@link LoadOptions#parse}. */
+  private static LoadOptions options(SqlCopy copy) {
+    return LoadOptions.parse(optionList(copy));
   }
+
 }

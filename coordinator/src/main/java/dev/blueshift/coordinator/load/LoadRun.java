@@ -4,7 +4,7 @@ import dev.blueshift.coordinator.catalog.TableSnapshot;
 import dev.blueshift.coordinator.system.PgType;
 import dev.blueshift.coordinator.system.PinnedCatalog;
 import dev.blueshift.types.SqlType;
-import dev.blueshift.worker.load.DelimitedTextParser;
+import dev.blueshift.worker.load.ParseResult;
 import dev.blueshift.worker.load.LoadError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +31,7 @@ final class LoadRun {
   private final Map<String, SqlType> columnTypes;
   private final List<LoadHistory.FileRow> files = new ArrayList<>();
   private final List<String> fileNames = new ArrayList<>();
-  private final List<DelimitedTextParser.FileResult> results = new ArrayList<>();
+  private final List<ParseResult> results = new ArrayList<>();
   private boolean finished;
 
   LoadRun(LoadHistory history, TableSnapshot table, Map<String, SqlType> columnTypes) {
@@ -42,7 +42,7 @@ final class LoadRun {
     this.columnTypes = columnTypes == null ? Map.of() : columnTypes;
   }
 
-  void file(String name, DelimitedTextParser.FileResult result) {
+  void file(String name, ParseResult result) {
     fileNames.add(name);
     results.add(result);
   }
@@ -57,8 +57,8 @@ final class LoadRun {
     for (int i = 0; i < fileNames.size(); i++) {
       String name = fileNames.get(i);
       long rejected = errors.stream().filter(e -> e.file().equals(name)).count();
-      DelimitedTextParser.FileResult r = results.get(i);
-      files.add(new LoadHistory.FileRow(USER_ID, query, tableOid, end, clip(name, 256), r.linesScanned(), r.rows(),
+      ParseResult r = results.get(i);
+      files.add(new LoadHistory.FileRow(USER_ID, query, tableOid, end, clip(name, 256), r.lines(), r.rows(),
           rejected, status));
     }
     List<LoadHistory.ErrorRow> rows = new ArrayList<>(errors.size());

@@ -12,12 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -28,7 +25,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * the target columns, converting each field to its column's type. Bad rows are recorded as
  * {@link LoadError}s; past MAXERROR the load fails naming the first bad row.
  */
-public final class DelimitedTextParser {
+public final class DelimitedTextParser implements FormatParser {
   private static final int BATCH_ROWS = 65_536;
 
   private final List<String> names;
@@ -69,23 +66,22 @@ public final class DelimitedTextParser {
     this.schema = ArrowSchemas.schema(names, types);
   }
 
+  /** A parser filling {@code target}'s columns. */
+  public DelimitedTextParser(LoadTarget target, LoadOptions options, BufferAllocator allocator) {
+    this(target.names(), target.types(), target.notNull(), options, allocator, target.fileColumns(), target.fixed());
+  }
+
   public Schema schema() {
     return schema;
   }
 
-  /** What parsing one file gave: lines read, rows accepted, and whether MAXERROR stopped it. */
-  public record FileResult(long linesScanned, long rows, boolean stopped) {}
-
-  /**
-   * Parses one file, handing each full batch to {@code sink} (which takes ownership). Appends
-   * rejected rows to {@code errors}; stops at the first rejected row beyond MAXERROR (the caller
-   * then fails the load with {@link #loadFailed}).
-   */
-  public FileResult parse(Path file, Consumer<VectorSchemaRoot> sink, List<LoadError> errors) {
+  @Override
+  public ParseResult parse(LoadInput input, Consumer<VectorSchemaRoot> sink, List<LoadError> errors) {
     long loaded = 0;
     long lineNo = 0;
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    String file = input.name();
+    int header = input.startsFile() ? options.ignoreHeader() : 0;
+    try (InputStream in = input.open();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       List<FieldVector> batch = newBatch();
       int rows = 0;
@@ -93,15 +89,15 @@ public final class DelimitedTextParser {
       Object[] values = new Object[types.size()];
       while ((line = reader.readLine()) != null) {
         lineNo++;
-        if (lineNo <= options.ignoreHeader() || line.isEmpty()) {
+        if (lineNo <= header || line.isEmpty()) {
           continue;
         }
-        LoadError error = parseLine(file.toString(), lineNo, line, values);
+        LoadError error = parseLine(file, lineNo, line, values);
         if (error != null) {
           errors.add(error);
           if (errors.size() > options.maxErrors()) {
             batch.forEach(FieldVector::close);
-            return new FileResult(lineNo, loaded, true);
+            return new ParseResult(lineNo, loaded, true);
           }
           continue;
         }
@@ -124,7 +120,7 @@ public final class DelimitedTextParser {
     } catch (IOException e) {
       throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
     }
-    return new FileResult(lineNo, loaded, false);
+    return new ParseResult(lineNo, loaded, false);
   }
 
   /** The error users see when a load has more rejected rows than MAXERROR allows. */
