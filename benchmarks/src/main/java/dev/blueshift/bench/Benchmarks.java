@@ -6,12 +6,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code benchmarks} command (run through {@code benchmarks/run}): TPC-H against DuckDB and
- * PostgreSQL, and the JDBC fetch scenario. The JMH micro-benchmarks have their own entry
+ * PostgreSQL, the JDBC fetch scenario and concurrent clients running the TPC-H mix. The JMH micro-benchmarks have their own entry
  * ({@code benchmarks/run jmh}).
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true, version = "Blueshift benchmarks 0.1.0",
     description = "Measures Blueshift against DuckDB and PostgreSQL on this machine.",
-    subcommands = {TpchCommand.class, dev.blueshift.bench.fetch.FetchCommand.class})
+    subcommands = {TpchCommand.class, dev.blueshift.bench.fetch.FetchCommand.class,
+        dev.blueshift.bench.concurrency.ConcurrencyCommand.class})
 public final class Benchmarks implements Runnable {
 
   public static void main(String[] args) {

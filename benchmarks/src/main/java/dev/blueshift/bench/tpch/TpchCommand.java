@@ -90,7 +90,8 @@ public final class TpchCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Path defaultCache() {
+  /** ~/.cache/blueshift-bench/tpch (or under $XDG_CACHE_HOME): the data cache every TPC-H scenario shares. */
+  public static Path defaultCache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return root.resolve("blueshift-bench/tpch");
