@@ -2,6 +2,7 @@ package dev.blueshift.worker.exec;
 
 import dev.blueshift.error.BlueshiftException;
 import dev.blueshift.error.SqlState;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -15,6 +16,7 @@ public final class ExecContext {
 
   private final BufferAllocator allocator;
   private volatile String cancelReason;
+  private Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"), "blueshift-spill");
   public final AtomicLong blocksRead = new AtomicLong();
   public final AtomicLong blocksSkipped = new AtomicLong();
 
@@ -24,6 +26,15 @@ public final class ExecContext {
 
   public BufferAllocator allocator() {
     return allocator;
+  }
+
+  /** Where spilling operators put their files (each operator deletes its own on close). */
+  public Path spillDirectory() {
+    return spillDirectory;
+  }
+
+  public void spillDirectory(Path directory) {
+    this.spillDirectory = directory;
   }
 
   public void cancel(String reason) {

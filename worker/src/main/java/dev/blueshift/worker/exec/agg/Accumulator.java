@@ -10,15 +10,23 @@ interface Accumulator {
   /** Makes room for groups [0, groups). */
   void ensureGroups(int groups);
 
+  /** Java-heap bytes of state per group of capacity (for the query's memory reservation). */
+  long bytesPerGroup();
+
+  /** Java-heap bytes held beside the per-group arrays (e.g. MIN/MAX strings). */
+  default long variableBytes() {
+    return 0;
+  }
+
   /** Adds a raw input row to a group (SINGLE and PARTIAL phases). */
   void add(VectorSchemaRoot batch, int row, int group);
 
-  /** Merges a row of state columns into a group (FINAL phase). */
+  /** Merges a row of state columns into a group (FINAL phase, and spilled state in any phase). */
   void merge(VectorSchemaRoot batch, int row, int group);
 
-  /** Writes the state of groups [0, groups) into the state vectors (PARTIAL phase). */
-  void writeStates(List<FieldVector> states, int groups);
+  /** Writes the state of groups [from, from+count) into rows [0, count) of the state vectors. */
+  void writeStates(List<FieldVector> states, int from, int count);
 
-  /** Writes the final value of groups [0, groups) (SINGLE and FINAL phases). */
-  void writeResult(FieldVector out, int groups);
+  /** Writes the final value of groups [from, from+count) into rows [0, count). */
+  void writeResult(FieldVector out, int from, int count);
 }

@@ -49,6 +49,11 @@ final class Accumulators {
     }
 
     @Override
+    public long bytesPerGroup() {
+      return 8;
+    }
+
+    @Override
     public void ensureGroups(int groups) {
       if (groups > counts.length) {
         counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
@@ -71,14 +76,15 @@ final class Accumulators {
     }
 
     @Override
-    public void writeStates(List<FieldVector> states, int groups) {
-      writeResult(states.get(0), groups);
+    public void writeStates(List<FieldVector> states, int from, int count) {
+      writeResult(states.get(0), from, count);
     }
 
     @Override
-    public void writeResult(FieldVector out, int groups) {
-      for (int g = 0; g < groups; g++) {
-        Vectors.setLong(out, g, counts[g]);
+    public void writeResult(FieldVector out, int from, int count) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
+        Vectors.setLong(out, i, counts[g]);
       }
     }
   }
@@ -101,6 +107,11 @@ final class Accumulators {
       this.avg = avg;
       this.resultType = resultType;
       this.sumScale = avg ? argScale : Evaluators.scale(resultType);
+    }
+
+    @Override
+    public long bytesPerGroup() {
+      return 16;
     }
 
     @Override
@@ -131,34 +142,36 @@ final class Accumulators {
     }
 
     @Override
-    public void writeStates(List<FieldVector> states, int groups) {
+    public void writeStates(List<FieldVector> states, int from, int count) {
       FieldVector s = states.get(0);
-      for (int g = 0; g < groups; g++) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
         if (counts[g] == 0) {
-          Vectors.setNull(s, g);
+          Vectors.setNull(s, i);
         } else {
-          Vectors.setLong(s, g, sums[g]);
+          Vectors.setLong(s, i, sums[g]);
         }
         if (avg) {
-          Vectors.setLong(states.get(1), g, counts[g]);
+          Vectors.setLong(states.get(1), i, counts[g]);
         }
       }
     }
 
     @Override
-    public void writeResult(FieldVector out, int groups) {
-      for (int g = 0; g < groups; g++) {
+    public void writeResult(FieldVector out, int from, int count) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
         if (counts[g] == 0) {
-          Vectors.setNull(out, g);
+          Vectors.setNull(out, i);
         } else if (!avg) {
-          Vectors.setLong(out, g, sums[g]);
+          Vectors.setLong(out, i, sums[g]);
         } else if (Evaluators.isFloating(resultType)) {
-          Vectors.setDouble(out, g, sums[g] / (double) Decimals.pow10(sumScale) / counts[g]);
+          Vectors.setDouble(out, i, sums[g] / (double) Decimals.pow10(sumScale) / counts[g]);
         } else {
           RoundingMode mode = resultType.isIntegral() ? RoundingMode.DOWN : RoundingMode.HALF_UP;
           BigDecimal q = BigDecimal.valueOf(sums[g], sumScale)
               .divide(BigDecimal.valueOf(counts[g]), Evaluators.scale(resultType), mode);
-          Vectors.setLong(out, g, q.unscaledValue().longValueExact());
+          Vectors.setLong(out, i, q.unscaledValue().longValueExact());
         }
       }
     }
@@ -178,6 +191,11 @@ final class Accumulators {
       this.state = state;
       this.argType = argType;
       this.avg = avg;
+    }
+
+    @Override
+    public long bytesPerGroup() {
+      return 16;
     }
 
     @Override
@@ -210,26 +228,28 @@ final class Accumulators {
     }
 
     @Override
-    public void writeStates(List<FieldVector> states, int groups) {
-      for (int g = 0; g < groups; g++) {
+    public void writeStates(List<FieldVector> states, int from, int count) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
         if (counts[g] == 0) {
-          Vectors.setNull(states.get(0), g);
+          Vectors.setNull(states.get(0), i);
         } else {
-          Vectors.setDouble(states.get(0), g, sums[g]);
+          Vectors.setDouble(states.get(0), i, sums[g]);
         }
         if (avg) {
-          Vectors.setLong(states.get(1), g, counts[g]);
+          Vectors.setLong(states.get(1), i, counts[g]);
         }
       }
     }
 
     @Override
-    public void writeResult(FieldVector out, int groups) {
-      for (int g = 0; g < groups; g++) {
+    public void writeResult(FieldVector out, int from, int count) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
         if (counts[g] == 0) {
-          Vectors.setNull(out, g);
+          Vectors.setNull(out, i);
         } else {
-          Vectors.setDouble(out, g, avg ? sums[g] / counts[g] : sums[g]);
+          Vectors.setDouble(out, i, avg ? sums[g] / counts[g] : sums[g]);
         }
       }
     }
@@ -248,6 +268,11 @@ final class Accumulators {
     }
 
     @Override
+    public long bytesPerGroup() {
+      return 9;
+    }
+
+    @Override
     public void ensureGroups(int groups) {
       if (groups > seen.length) {
         int n = Math.max(groups, seen.length * 2);
@@ -260,7 +285,7 @@ final class Accumulators {
 
     abstract void offer(FieldVector v, int row, int group);
 
-    abstract void write(FieldVector out, int group);
+    abstract void write(FieldVector out, int group, int index);
 
     @Override
     public void add(VectorSchemaRoot batch, int row, int group) {
@@ -281,17 +306,18 @@ final class Accumulators {
     }
 
     @Override
-    public void writeStates(List<FieldVector> states, int groups) {
-      writeResult(states.get(0), groups);
+    public void writeStates(List<FieldVector> states, int from, int count) {
+      writeResult(states.get(0), from, count);
     }
 
     @Override
-    public void writeResult(FieldVector out, int groups) {
-      for (int g = 0; g < groups; g++) {
+    public void writeResult(FieldVector out, int from, int count) {
+      for (int i = 0; i < count; i++) {
+        int g = from + i;
         if (seen[g]) {
-          write(out, g);
+          write(out, g, i);
         } else {
-          Vectors.setNull(out, g);
+          Vectors.setNull(out, i);
         }
       }
     }
@@ -318,8 +344,8 @@ final class Accumulators {
     }
 
     @Override
-    void write(FieldVector out, int group) {
-      Vectors.setLong(out, group, values[group]);
+    void write(FieldVector out, int group, int index) {
+      Vectors.setLong(out, index, values[group]);
     }
   }
 
@@ -344,13 +370,14 @@ final class Accumulators {
     }
 
     @Override
-    void write(FieldVector out, int group) {
-      Vectors.setDouble(out, group, values[group]);
+    void write(FieldVector out, int group, int index) {
+      Vectors.setDouble(out, index, values[group]);
     }
   }
 
   static final class StringMinMax extends MinMax {
     private byte[][] values = new byte[16][];
+    private long valueBytes;
 
     StringMinMax(int arg, int state, boolean max) {
       super(arg, state, max);
@@ -362,21 +389,29 @@ final class Accumulators {
     }
 
     @Override
-    void offer(FieldVector v, int row, int group) {
-      byte[] x = ((VarCharVector) v).get(row);
-      if (!seen[group]) {
-        values[group] = x;
-        return;
-      }
-      int c = Evaluators.compareUtf8(x, values[group], true);
-      if (max ? c > 0 : c < 0) {
-        values[group] = x;
-      }
+    public long variableBytes() {
+      return valueBytes;
     }
 
     @Override
-    void write(FieldVector out, int group) {
-      Vectors.setString(out, group, values[group]);
+    void offer(FieldVector v, int row, int group) {
+      byte[] x = ((VarCharVector) v).get(row);
+      byte[] old = values[group];
+      if (!seen[group]) {
+        values[group] = x;
+      } else {
+        int c = Evaluators.compareUtf8(x, old, true);
+        if (!(max ? c > 0 : c < 0)) {
+          return;
+        }
+        values[group] = x;
+      }
+      valueBytes += 16 + x.length - (old == null ? 0 : 16 + old.length);
+    }
+
+    @Override
+    void write(FieldVector out, int group, int index) {
+      Vectors.setString(out, index, values[group]);
     }
   }
 }

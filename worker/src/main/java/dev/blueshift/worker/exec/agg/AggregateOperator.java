@@ -4,14 +4,22 @@ import dev.blueshift.protocol.AggCall;
 import dev.blueshift.protocol.AggPhase;
 import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.exec.ExecContext;
+import dev.blueshift.worker.exec.Gather;
 import dev.blueshift.worker.exec.Operator;
 import dev.blueshift.worker.exec.Vectors;
+import dev.blueshift.worker.exec.spill.MemoryReservation;
+import dev.blueshift.worker.exec.spill.QueryMemory;
+import dev.blueshift.worker.exec.spill.SpillFile;
+import dev.blueshift.worker.exec.spill.SpillPartitions;
 import dev.blueshift.worker.types.ArrowSchemas;
 import dev.blueshift.worker.types.ProtoTypes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -20,18 +28,39 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Hash aggregation. Output columns: the group keys, then per call either its final value (SINGLE,
  * FINAL) or its state columns (PARTIAL). In the FINAL phase the input is a PARTIAL output: keys
  * first, then each call's state columns in order.
+ *
+ * <p>Memory: before each input batch the table and the accumulators are sized for every row of
+ * the batch being a new group, against the query's allocator (Arrow key vectors) and a
+ * {@link MemoryReservation} (Java arrays). When that is refused the groups so far are written as
+ * state rows (the PARTIAL layout) to {@link QueryMemory#PARTITIONS} spill partitions by key hash
+ * and the table starts empty; at the end every partition is merged on its own (and split again
+ * with another hash seed when it still does not fit), so the result is the in-memory one.
  */
 public final class AggregateOperator implements Operator {
+  private static final int SPILL_CHUNK = 4096;
+
   private final Operator input;
   private final int[] groupKeys;
   private final List<AggCall> calls;
   private final AggPhase phase;
   private final ExecContext context;
+  private final BufferAllocator allocator;
   private final Schema schema;
-  private final List<Accumulator> accumulators = new ArrayList<>();
+  /** Keys then every call's state columns: what PARTIAL emits and what spill files hold. */
+  private final Schema stateSchema;
+  private final int[] stateKeys;
   private final List<String> keyNames = new ArrayList<>();
   private final List<SqlType> keyTypes = new ArrayList<>();
-  private boolean done;
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private int[] groupOf = new int[0];
+  private boolean consumed;
+  private boolean emittedAny;
+  private Aggregation current;
+  private int emitted;
+  private SpillPartitions spill;
+
+  /** A spilled partition still to aggregate, and the level its own split would use. */
+  private record Pending(SpillFile file, int level) {}
 
   public AggregateOperator(Operator input, int[] groupKeys, List<AggCall> calls, AggPhase phase, ExecContext context) {
     this.input = input;
@@ -39,34 +68,47 @@ public final class AggregateOperator implements Operator {
     this.calls = calls;
     this.phase = phase;
     this.context = context;
+    this.allocator = context.allocator();
     List<Field> inFields = input.schema().getFields();
-    List<String> names = new ArrayList<>();
-    List<SqlType> types = new ArrayList<>();
     for (int k : groupKeys) {
       keyNames.add(inFields.get(k).getName());
       keyTypes.add(ArrowSchemas.sqlType(inFields.get(k)));
     }
-    names.addAll(keyNames);
-    types.addAll(keyTypes);
+    List<String> names = new ArrayList<>(keyNames);
+    List<SqlType> types = new ArrayList<>(keyTypes);
+    List<String> stateNames = new ArrayList<>(keyNames);
+    List<SqlType> stateTypes = new ArrayList<>(keyTypes);
+    for (AggCall call : calls) {
+      List<SqlType> states = AggregateFunctions.stateTypes(call);
+      for (int s = 0; s < states.size(); s++) {
+        stateNames.add(call.getName() + "$" + s);
+        stateTypes.add(states.get(s));
+      }
+      if (phase != AggPhase.AGG_PHASE_PARTIAL) {
+        names.add(call.getName());
+        types.add(ProtoTypes.fromProto(call.getType()));
+      }
+    }
+    this.stateSchema = ArrowSchemas.schema(stateNames, stateTypes);
+    this.schema = phase == AggPhase.AGG_PHASE_PARTIAL ? stateSchema : ArrowSchemas.schema(names, types);
+    this.stateKeys = new int[groupKeys.length];
+    for (int k = 0; k < stateKeys.length; k++) {
+      stateKeys[k] = k;
+    }
+  }
+
+  /** Fresh accumulators: raw arguments at their input columns, states at their state-layout columns. */
+  private List<Accumulator> newAccumulators() {
+    List<Accumulator> out = new ArrayList<>(calls.size());
     int stateColumn = groupKeys.length;
     for (AggCall call : calls) {
       SqlType resultType = ProtoTypes.fromProto(call.getType());
       SqlType argType = AggregateFunctions.argType(call);
-      List<SqlType> states = AggregateFunctions.stateTypes(call);
       int arg = call.getArgsCount() > 0 ? call.getArgs(0) : -1;
-      accumulators.add(Accumulators.create(call.getFunction(), argType, resultType, arg, stateColumn));
-      stateColumn += states.size();
-      if (phase == AggPhase.AGG_PHASE_PARTIAL) {
-        for (int s = 0; s < states.size(); s++) {
-          names.add(call.getName() + "$" + s);
-          types.add(states.get(s));
-        }
-      } else {
-        names.add(call.getName());
-        types.add(resultType);
-      }
+      out.add(Accumulators.create(call.getFunction(), argType, resultType, arg, stateColumn));
+      stateColumn += AggregateFunctions.stateTypes(call).size();
     }
-    this.schema = ArrowSchemas.schema(names, types);
+    return out;
   }
 
   @Override
@@ -76,88 +118,292 @@ public final class AggregateOperator implements Operator {
 
   @Override
   public VectorSchemaRoot next() {
-    if (done) {
-      return null;
+    if (!consumed) {
+      consumed = true;
+      consume();
     }
-    done = true;
-    try (GroupTable table = new GroupTable(keyNames, keyTypes, context.allocator())) {
-      boolean merge = phase == AggPhase.AGG_PHASE_FINAL;
-      if (groupKeys.length == 0) {
-        // a global aggregate has exactly one group, even over no rows
-        table.findOrInsert(new FieldVector[0], 0);
-        accumulators.forEach(a -> a.ensureGroups(1));
-      }
-      VectorSchemaRoot batch;
-      FieldVector[] keys = new FieldVector[groupKeys.length];
-      int[] groupOf = new int[0];
-      while ((batch = input.next()) != null) {
-        try {
-          context.checkCancelled();
-          int n = batch.getRowCount();
-          for (int k = 0; k < keys.length; k++) {
-            keys[k] = batch.getVector(groupKeys[k]);
-          }
-          if (groupOf.length < n) {
-            groupOf = new int[n];
-          }
-          for (int i = 0; i < n; i++) {
-            groupOf[i] = table.findOrInsert(keys, i);
-          }
-          int groups = table.groupCount();
-          for (Accumulator acc : accumulators) {
-            acc.ensureGroups(groups);
-            for (int i = 0; i < n; i++) {
-              if (merge) {
-                acc.merge(batch, i, groupOf[i]);
-              } else {
-                acc.add(batch, i, groupOf[i]);
-              }
-            }
-          }
-        } finally {
-          batch.close();
+    while (true) {
+      context.checkCancelled();
+      if (current != null) {
+        int groups = current.table.groupCount();
+        if (emitted < groups || (!emittedAny && groups == 0 && pending.isEmpty())) {
+          int count = Math.min(ExecContext.BATCH_ROWS, groups - emitted);
+          VectorSchemaRoot out = current.emit(emitted, count, phase == AggPhase.AGG_PHASE_PARTIAL);
+          emitted += count;
+          emittedAny = true;
+          return out;
         }
+        current.close();
+        current = null;
+        emitted = 0;
       }
-      return output(table);
+      Pending p = pending.poll();
+      if (p == null) {
+        return null;
+      }
+      current = mergePartition(p);
     }
   }
 
-  private VectorSchemaRoot output(GroupTable table) {
-    int groups = table.groupCount();
-    accumulators.forEach(a -> a.ensureGroups(Math.max(groups, 1)));
-    List<FieldVector> vectors = new ArrayList<>(Arrays.asList(table.takeKeys()));
-    try {
-      List<Field> fields = schema.getFields();
-      int column = vectors.size();
-      for (int c = 0; c < accumulators.size(); c++) {
-        Accumulator acc = accumulators.get(c);
-        if (phase == AggPhase.AGG_PHASE_PARTIAL) {
-          int stateCount = AggregateFunctions.stateTypes(calls.get(c)).size();
-          List<FieldVector> states = new ArrayList<>();
-          for (int s = 0; s < stateCount; s++) {
-            Field f = fields.get(column++);
-            FieldVector v = Vectors.allocate(f.getName(), ArrowSchemas.sqlType(f), groups, context.allocator());
-            vectors.add(v);
-            states.add(v);
+  private void consume() {
+    current = new Aggregation();
+    boolean merge = phase == AggPhase.AGG_PHASE_FINAL;
+    if (groupKeys.length == 0) {
+      // a global aggregate has exactly one group, even over no rows; it never needs to spill
+      current.table.findOrInsert(new FieldVector[0], 0);
+      current.growAccumulators(1);
+    }
+    FieldVector[] keys = new FieldVector[groupKeys.length];
+    VectorSchemaRoot b;
+    while ((b = input.next()) != null) {
+      try (VectorSchemaRoot batch = b) {
+        context.checkCancelled();
+        int n = batch.getRowCount();
+        for (int k = 0; k < keys.length; k++) {
+          keys[k] = batch.getVector(groupKeys[k]);
+        }
+        if (keys.length > 0 && !current.reserve(keys, n)) {
+          if (spill == null) {
+            spill = new SpillPartitions(context.spillDirectory(), "agg", stateSchema, 0);
           }
-          acc.writeStates(states, groups);
-        } else {
-          Field f = fields.get(column++);
-          FieldVector v = Vectors.allocate(f.getName(), ArrowSchemas.sqlType(f), groups, context.allocator());
-          vectors.add(v);
-          acc.writeResult(v, groups);
+          spillState(current, spill);
+          current.close();
+          current = null;
+          current = new Aggregation();
+          if (!current.reserve(keys, n)) {
+            throw QueryMemory.exceeded("Aggregate", allocator);
+          }
+        }
+        current.accumulate(batch, keys, n, merge);
+      }
+    }
+    if (spill != null) {
+      spillState(current, spill);
+      current.close();
+      current = null;
+      for (int p = 0; p < QueryMemory.PARTITIONS; p++) {
+        SpillFile f = spill.take(p);
+        if (f != null) {
+          pending.add(new Pending(f, 1));
         }
       }
-      Vectors.setValueCount(vectors, groups);
-      return new VectorSchemaRoot(schema.getFields(), vectors, groups);
+      spill.close();
+      spill = null;
+    }
+  }
+
+  /** Aggregates one spilled partition, or splits it one level down (returns null) when it does not fit. */
+  private Aggregation mergePartition(Pending p) {
+    Aggregation agg = new Aggregation();
+    FieldVector[] keys = new FieldVector[groupKeys.length];
+    try (SpillFile file = p.file(); SpillFile.Reader reader = file.open(allocator)) {
+      VectorSchemaRoot b;
+      while ((b = reader.next()) != null) {
+        try (VectorSchemaRoot batch = b) {
+          context.checkCancelled();
+          int n = batch.getRowCount();
+          for (int k = 0; k < keys.length; k++) {
+            keys[k] = batch.getVector(k);
+          }
+          if (agg.reserve(keys, n)) {
+            agg.accumulate(batch, keys, n, true);
+            continue;
+          }
+          if (p.level() >= QueryMemory.MAX_LEVEL) {
+            throw QueryMemory.exceeded("Aggregate", allocator);
+          }
+          try (SpillPartitions sub = new SpillPartitions(context.spillDirectory(), "agg", stateSchema, p.level())) {
+            spillState(agg, sub);
+            agg.close();
+            agg = null;
+            sub.writeByKeys(batch, stateKeys, allocator);
+            VectorSchemaRoot rest;
+            while ((rest = reader.next()) != null) {
+              try (VectorSchemaRoot r = rest) {
+                context.checkCancelled();
+                sub.writeByKeys(r, stateKeys, allocator);
+              }
+            }
+            for (int q = 0; q < QueryMemory.PARTITIONS; q++) {
+              SpillFile f = sub.take(q);
+              if (f != null) {
+                pending.addFirst(new Pending(f, p.level() + 1));
+              }
+            }
+          }
+          return null;
+        }
+      }
+      return agg;
     } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
+      if (agg != null) {
+        agg.close();
+      }
       throw e;
+    }
+  }
+
+  /** Writes every group of {@code agg} as state rows to the partitions of its key hash. */
+  private void spillState(Aggregation agg, SpillPartitions partitions) {
+    int groups = agg.table.groupCount();
+    int[] partitionOf = new int[Math.min(SPILL_CHUNK, Math.max(groups, 1))];
+    for (int from = 0; from < groups; from += SPILL_CHUNK) {
+      int count = Math.min(SPILL_CHUNK, groups - from);
+      try (VectorSchemaRoot states = agg.emit(from, count, true)) {
+        for (int i = 0; i < count; i++) {
+          partitionOf[i] = QueryMemory.partition(agg.table.hashOf(from + i), partitions.level());
+        }
+        partitions.write(states, partitionOf, allocator);
+      }
     }
   }
 
   @Override
   public void close() {
-    input.close();
+    try {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+      if (spill != null) {
+        spill.close();
+        spill = null;
+      }
+      for (Pending p : pending) {
+        p.file().close();
+      }
+      pending.clear();
+    } finally {
+      input.close();
+    }
+  }
+
+  /** One hash table with its accumulators and the heap it has reserved. */
+  private final class Aggregation implements AutoCloseable {
+    final GroupTable table;
+    final List<Accumulator> accumulators = newAccumulators();
+    final MemoryReservation heap = new MemoryReservation(allocator);
+    final long bytesPerGroup;
+    final long[] keyBytes = new long[groupKeys.length];
+    int capacity = 16;
+
+    Aggregation() {
+      table = new GroupTable(keyNames, keyTypes, allocator);
+      long perGroup = 0;
+      for (Accumulator a : accumulators) {
+        perGroup += a.bytesPerGroup();
+      }
+      bytesPerGroup = perGroup;
+    }
+
+    void growAccumulators(int groups) {
+      if (groups > capacity) {
+        int cap = Math.max(groups, capacity * 2);
+        for (Accumulator a : accumulators) {
+          a.ensureGroups(cap);
+        }
+        capacity = cap;
+      }
+    }
+
+    /**
+     * Sizes everything for {@code n} more groups (the worst case of one batch). False when the
+     * query's memory refuses it or leaves too little to spill with; nothing is lost either way.
+     */
+    boolean reserve(FieldVector[] keys, int n) {
+      int target = table.groupCount() + n;
+      int cap = target <= capacity ? capacity : Math.max(target, capacity * 2);
+      long variable = 0;
+      for (Accumulator a : accumulators) {
+        variable += a.variableBytes();
+      }
+      if (!heap.tryReserve(table.heapBytesFor(target) + bytesPerGroup * cap + variable)) {
+        return false;
+      }
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] instanceof VarCharVector s) {
+          keyBytes[k] = (long) s.getOffsetBuffer().getInt((long) n * 4) - s.getOffsetBuffer().getInt(0);
+        }
+      }
+      try {
+        table.reserveGroups(target, keyBytes);
+      } catch (OutOfMemoryException e) {
+        return false;
+      }
+      growAccumulators(target);
+      return QueryMemory.fits(allocator, 0);
+    }
+
+    void accumulate(VectorSchemaRoot batch, FieldVector[] keys, int n, boolean merge) {
+      if (groupOf.length < n) {
+        groupOf = new int[n];
+      }
+      for (int i = 0; i < n; i++) {
+        groupOf[i] = table.findOrInsert(keys, i);
+      }
+      growAccumulators(table.groupCount());
+      for (Accumulator acc : accumulators) {
+        for (int i = 0; i < n; i++) {
+          if (merge) {
+            acc.merge(batch, i, groupOf[i]);
+          } else {
+            acc.add(batch, i, groupOf[i]);
+          }
+        }
+      }
+    }
+
+    /** Groups [from, from+count) as a batch: state columns, or final values. */
+    VectorSchemaRoot emit(int from, int count, boolean states) {
+      table.sealKeys();
+      Schema out = states ? stateSchema : schema;
+      List<Field> fields = out.getFields();
+      List<FieldVector> vectors = new ArrayList<>(fields.size());
+      try {
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+          rows[i] = from + i;
+        }
+        for (int k = 0; k < table.keyCount(); k++) {
+          vectors.add(Gather.gather(fields.get(k), table.key(k), rows, count, allocator));
+        }
+        int column = table.keyCount();
+        for (int c = 0; c < accumulators.size(); c++) {
+          Accumulator acc = accumulators.get(c);
+          if (states) {
+            int stateCount = AggregateFunctions.stateTypes(calls.get(c)).size();
+            List<FieldVector> stateVectors = new ArrayList<>(stateCount);
+            for (int s = 0; s < stateCount; s++) {
+              FieldVector v = allocate(fields.get(column++), count);
+              vectors.add(v);
+              stateVectors.add(v);
+            }
+            acc.writeStates(stateVectors, from, count);
+          } else {
+            FieldVector v = allocate(fields.get(column++), count);
+            vectors.add(v);
+            acc.writeResult(v, from, count);
+          }
+        }
+        Vectors.setValueCount(vectors, count);
+        return new VectorSchemaRoot(fields, vectors, count);
+      } catch (RuntimeException e) {
+        vectors.forEach(FieldVector::close);
+        throw e;
+      }
+    }
+
+    private FieldVector allocate(Field f, int count) {
+      return Vectors.allocate(f.getName(), ArrowSchemas.sqlType(f), count, allocator);
+    }
+
+    @Override
+    public void close() {
+      try {
+        table.close();
+      } finally {
+        heap.close();
+      }
+    }
   }
 }
