@@ -191,6 +191,7 @@ final class ShellSession implements AutoCloseable {
         }
         case "\\dt" -> catalog().listRelations(arg, true);
         case "\\dn" -> catalog().listSchemas(arg);
+        case "\\copy" -> out.println("COPY " + LocalFileCopy.run(connection, arg));
         default -> {
           return error("invalid command " + command + "; try \\? for help", null);
         }

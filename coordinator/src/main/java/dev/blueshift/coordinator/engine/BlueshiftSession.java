@@ -143,6 +143,10 @@ final class BlueshiftSession implements Session, StatementContext {
       }
       return new StatementResult.Update("COPY", loaded.rows());
     }
+    if (node instanceof dev.blueshift.coordinator.sql.ddl.SqlUnload unload) {
+      return new StatementResult.Update("UNLOAD",
+          dev.blueshift.coordinator.unload.UnloadStatement.execute(this, unload, engine.cluster.totalSlices()));
+    }
     if (node instanceof SqlSetOption set) {
       return setOption(set);
     }

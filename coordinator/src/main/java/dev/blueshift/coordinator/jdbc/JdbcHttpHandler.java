@@ -25,6 +25,17 @@ final class JdbcHttpHandler extends AvaticaProtobufHandler {
   @Override
   public void handle(String target, Request baseRequest, HttpServletRequest request,
       HttpServletResponse response) throws IOException, ServletException {
+    if (target.startsWith(dev.blueshift.coordinator.load.StdinStaging.PATH)) { // COPY FROM STDIN uploads (shell's \copy)
+      var reply = dev.blueshift.coordinator.load.StdinStaging.serve(request.getMethod(), target,
+          request.getParameter("suffix"), request.getInputStream());
+      byte[] bytes = (reply.text() + "\n").getBytes(StandardCharsets.UTF_8);
+      response.setStatus(reply.status());
+      response.setContentType("text/plain; charset=utf-8");
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
+      baseRequest.setHandled(true);
+      return;
+    }
     if (!"GET".equals(request.getMethod()) || !target.startsWith("/health/")) {
       super.handle(target, baseRequest, request, response);
       return;

@@ -62,12 +62,9 @@ public final class CopyCommand {
    * checked: nothing is written and the returned change is null.
    */
   public Loaded execute(SqlCopy copy, TableSnapshot table, IntFunction<Object> defaults) {
-    if (copy.fromStdin) {
-      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not supported yet");
-    }
     LoadOptions options = options(copy);
     boolean noLoad = copy.hasOption("NOLOAD");
-    List<Path> files = expand(copy.from);
+    List<Path> files = CopySources.expand(copy);
     List<String> names = new ArrayList<>();
     List<SqlType> types = new ArrayList<>();
     List<Boolean> notNull = new ArrayList<>();
@@ -122,34 +119,9 @@ public final class CopyCommand {
   /** What a COPY produced: its row count and the commit that publishes it (null after NOLOAD). */
   public record Loaded(long rows, CatalogRecord change) {}
 
-  /** The files a COPY path names: one file, every file of a directory, or the files with a prefix. */
+  /** The files a COPY path names ({@link CopySources}: file, directory, prefix or glob). */
   static List<Path> expand(String from) {
-    String location = from.startsWith("file://") ? from.substring("file://".length()) : from;
-    Path path = Path.of(location);
-    try {
-      if (Files.isRegularFile(path)) {
-        return List.of(path);
-      }
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> s = Files.list(path)) {
-          List<Path> files = s.filter(Files::isRegularFile).sorted().toList();
-          if (!files.isEmpty()) {
-            return files;
-          }
-        }
-      } else if (path.getParent() != null && Files.isDirectory(path.getParent())) {
-        String prefix = path.getFileName().toString();
-        try (Stream<Path> s = Files.list(path.getParent())) {
-          List<Path> files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().startsWith(prefix)).sorted().toList();
-          if (!files.isEmpty()) {
-            return files;
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new BlueshiftException(SqlState.IO_ERROR, "cannot list '" + from + "': " + e.getMessage(), e);
-    }
-    throw new BlueshiftException(SqlState.IO_ERROR, "COPY: no file found at '" + from + "'");
+    return CopySources.expand(from, false);
   }
 
   /**

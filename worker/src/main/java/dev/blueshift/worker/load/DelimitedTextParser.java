@@ -57,7 +57,7 @@ public final class DelimitedTextParser implements FormatParser {
     for (int c : fileColumns) {
       fileNames.add(names.get(c));
     }
-    this.json = options.json() ? new JsonLineFields(fileNames, options.jsonIgnoreCase()) : null;
+    this.json = options.json() ? new JsonLineFields(fileNames, options.jsonIgnoreCase(), options.jsonPaths()) : null;
     this.names = names;
     this.types = types;
     this.notNull = notNull;
@@ -81,8 +81,8 @@ public final class DelimitedTextParser implements FormatParser {
     long lineNo = 0;
     String file = input.name();
     int header = input.startsFile() ? options.ignoreHeader() : 0;
-    try (InputStream in = input.open();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+    try (InputStream in = input.open(options.compression());
+        BufferedReader reader = new BufferedReader(InvalidChars.reader(in), 1 << 16)) {
       List<FieldVector> batch = newBatch();
       int rows = 0;
       String line;
@@ -91,6 +91,14 @@ public final class DelimitedTextParser implements FormatParser {
         lineNo++;
         if (lineNo <= header || line.isEmpty()) {
           continue;
+        }
+        while (options.escape() && TextEscapes.continues(line)) { // ESCAPE: an escaped newline continues the record
+          String more = reader.readLine();
+          if (more == null) {
+            break;
+          }
+          lineNo++;
+          line = line + "\n" + more;
         }
         LoadError error = parseLine(file, lineNo, line, values);
         if (error != null) {
@@ -118,7 +126,7 @@ public final class DelimitedTextParser implements FormatParser {
         batch.forEach(FieldVector::close);
       }
     } catch (IOException e) {
-      throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+      throw input.compression(options.compression()).readFailed(file, e);
     }
     return new ParseResult(lineNo, loaded, false);
   }
@@ -160,7 +168,9 @@ public final class DelimitedTextParser implements FormatParser {
         return new LoadError(file, lineNo, null, null, 0, line, null, 1224, e.getMessage());
       }
     } else {
-      fields = options.csv() ? splitCsv(line) : splitDelimited(line);
+      fields = options.fixedWidth() != null ? options.fixedWidth().split(line)
+          : options.escape() ? TextEscapes.split(line, options.delimiter(), options.nullAs())
+          : options.csv() ? splitCsv(line) : splitDelimited(line);
     }
     int expected = fileColumns.length;
     if (fields.size() != expected) {
@@ -179,6 +189,13 @@ public final class DelimitedTextParser implements FormatParser {
       int c = fileColumns[f];
       String field = fields.get(f);
       SqlType type = types.get(c);
+      if (InvalidChars.has(field)) { // invalid UTF-8: replaced with ACCEPTINVCHARS, else the row is rejected
+        if (options.acceptInvChars() == null) {
+          return new LoadError(file, lineNo, names.get(c), type.redshiftName(), position, InvalidChars.shown(line),
+              InvalidChars.shown(field), InvalidChars.ERR_CODE, "invalid UTF-8 byte sequence (use ACCEPTINVCHARS to replace it)");
+        }
+        field = InvalidChars.replace(field, options.acceptInvChars());
+      }
       try {
         values[c] = convert(field, type);
       } catch (BlueshiftException e) {

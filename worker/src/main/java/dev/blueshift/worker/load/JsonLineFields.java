@@ -30,8 +30,21 @@ final class JsonLineFields {
   private final int fieldCount;
   private final boolean ignoreCase;
 
+  /** With a jsonpaths file, its paths (one per column) pick the fields instead of the keys. */
+  private final JsonPaths paths;
+
   /** {@code columns}: the names of the columns a line fills, in field order. */
   JsonLineFields(List<String> columns, boolean ignoreCase) {
+    this(columns, ignoreCase, null);
+  }
+
+  JsonLineFields(List<String> columns, boolean ignoreCase, JsonPaths paths) {
+    if (paths != null && paths.size() != columns.size()) {
+      throw new dev.blueshift.error.BlueshiftException(dev.blueshift.error.SqlState.INVALID_PARAMETER_VALUE,
+          "COPY JSON: jsonpaths file '" + paths.file() + "' has " + paths.size() + " paths but the COPY fills "
+              + columns.size() + " columns");
+    }
+    this.paths = paths;
     this.ignoreCase = ignoreCase;
     this.fieldCount = columns.size();
     for (int i = 0; i < columns.size(); i++) {
@@ -49,6 +62,9 @@ final class JsonLineFields {
     }
     if (node == null || !node.isObject()) {
       throw new NotAnObject("a JSON line must be an object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+    }
+    if (paths != null) {
+      return paths.fields(node);
     }
     List<String> out = new ArrayList<>(fieldCount);
     for (int i = 0; i < fieldCount; i++) {

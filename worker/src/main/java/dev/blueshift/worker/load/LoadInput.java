@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One input of a load: a whole file ({@code start} 0, {@code end} -1), a byte range
@@ -43,22 +42,39 @@ public record LoadInput(String name, Path file, long start, long end, InputStrea
   }
 
   /**
-   * The input's bytes, decompressed when the file name says so ({@code .gz}); for a range, exactly
-   * the lines it owns. The caller closes the stream.
+   * The input's bytes, decompressed when the file name's suffix says so ({@code .gz}, {@code .zst},
+   * {@code .bz2}); for a range, exactly the lines it owns. The caller closes the stream.
    */
   public InputStream open() {
-    try {
-      if (stream != null) {
-        return stream;
-      }
-      if (isRange()) {
-        return new LineRangeStream(file, start, end);
-      }
-      InputStream raw = Files.newInputStream(file);
-      return name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-    } catch (IOException e) {
-      throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + name + ": " + e.getMessage(), e);
+    return open(Compression.NONE);
+  }
+
+  /**
+   * As {@link #open()}, decompressing with {@code compression} (the COPY's GZIP/ZSTD/BZIP2 option)
+   * unless it is {@link Compression#NONE}, when the file name's suffix decides. A file that is not
+   * valid for its codec fails naming the file (XX001).
+   */
+  public InputStream open(Compression compression) {
+    if (stream != null) {
+      return stream;
     }
+    Compression codec = compression != Compression.NONE ? compression : Compression.ofFileName(name);
+    if (isRange()) {
+      if (codec != Compression.NONE) {
+        throw new IllegalStateException("a compressed file cannot be read in ranges: " + name);
+      }
+      try {
+        return new LineRangeStream(file, start, end);
+      } catch (IOException e) {
+        throw new BlueshiftException(SqlState.IO_ERROR, "cannot read " + name + ": " + e.getMessage(), e);
+      }
+    }
+    return codec.open(file);
+  }
+
+  /** The codec {@link #open(Compression)} uses for this input. */
+  public Compression compression(Compression option) {
+    return option != Compression.NONE ? option : Compression.ofFileName(name);
   }
 
   /** The bytes of the lines beginning in {@code [start, end)} of an uncompressed file. */

@@ -11,12 +11,26 @@ import java.util.Locale;
  * {@code acceptAnyDate} loads NULL for a date or timestamp that does not parse; {@code removeQuotes}
  * strips the double quotes around fields (keeping delimiters inside them); {@code json} reads one
  * JSON object per line, keys naming columns ({@code JSON 'auto'}, case-insensitively with
- * {@code jsonIgnoreCase}).
+ * {@code jsonIgnoreCase}, or by a jsonpaths file: {@code jsonPaths}). {@code compression} is the
+ * GZIP/ZSTD/BZIP2 option ({@link Compression#NONE}: the file suffix decides); {@code escape} makes a
+ * backslash take the next character literally ({@link TextEscapes}); {@code acceptInvChars} replaces
+ * each byte of invalid UTF-8 (null: such rows are rejected); {@code fixedWidth} reads FIXEDWIDTH columns.
  */
 public record LoadOptions(char delimiter, String nullAs, int ignoreHeader, boolean emptyAsNull,
     boolean blanksAsNull, boolean truncateColumns, boolean csv, char quote, long maxErrors, boolean fillRecord,
     boolean trimBlanks, DateTimeFormat dateFormat, DateTimeFormat timeFormat, boolean acceptAnyDate,
-    boolean removeQuotes, boolean json, boolean jsonIgnoreCase) {
+    boolean removeQuotes, boolean json, boolean jsonIgnoreCase, Compression compression, boolean escape,
+    Character acceptInvChars, FixedWidthSpec fixedWidth, JsonPaths jsonPaths) {
+
+  /** Options without compression, ESCAPE, ACCEPTINVCHARS, FIXEDWIDTH or jsonpaths. */
+  public LoadOptions(char delimiter, String nullAs, int ignoreHeader, boolean emptyAsNull,
+      boolean blanksAsNull, boolean truncateColumns, boolean csv, char quote, long maxErrors, boolean fillRecord,
+      boolean trimBlanks, DateTimeFormat dateFormat, DateTimeFormat timeFormat, boolean acceptAnyDate,
+      boolean removeQuotes, boolean json, boolean jsonIgnoreCase) {
+    this(delimiter, nullAs, ignoreHeader, emptyAsNull, blanksAsNull, truncateColumns, csv, quote, maxErrors, fillRecord,
+        trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes, json, jsonIgnoreCase, Compression.NONE, false,
+        null, null, null);
+  }
 
   public static LoadOptions defaults() {
     return new LoadOptions('|', "\\N", 0, false, false, false, false, '"', 0, false, false, null, null, false,
@@ -46,6 +60,11 @@ public record LoadOptions(char delimiter, String nullAs, int ignoreHeader, boole
     boolean removeQuotes = false;
     boolean json = false;
     boolean jsonIgnoreCase = false;
+    Compression compression = Compression.NONE;
+    boolean escape = false;
+    Character acceptInvChars = null;
+    FixedWidthSpec fixedWidth = null;
+    JsonPaths jsonPaths = null;
     for (LoadOption o : list) {
       switch (o.name().toUpperCase(Locale.ROOT)) {
         case "DELIMITER" -> delimiter = o.single();
@@ -83,19 +102,47 @@ public record LoadOptions(char delimiter, String nullAs, int ignoreHeader, boole
           if (arg.equals("auto ignorecase")) {
             jsonIgnoreCase = true;
           } else if (!arg.equals("auto")) {
-            throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED,
-                "COPY JSON '" + o.value() + "': only 'auto' and 'auto ignorecase' are supported yet (no jsonpaths files)");
+            jsonPaths = JsonPaths.read(o.value());
           }
         }
         case "NOLOAD" -> { }
-        case "GZIP", "COMPUPDATE", "STATUPDATE", "REGION", "IAM_ROLE", "CREDENTIALS", "ENCODING", "ACCEPTINVCHARS" -> { }
+        case "GZIP", "ZSTD", "BZIP2" -> {
+          if (compression != Compression.NONE) {
+            throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: only one of GZIP, ZSTD and BZIP2 may be given");
+          }
+          compression = Compression.ofOption(o.name());
+        }
+        case "ESCAPE" -> escape = true;
+        case "ACCEPTINVCHARS" -> {
+          String c = o.value() == null ? "?" : o.value();
+          if (c.length() != 1 || c.charAt(0) > 0x7f) {
+            throw new BlueshiftException(SqlState.SYNTAX_ERROR,
+                "COPY ACCEPTINVCHARS needs one ASCII character, not '" + c + "'");
+          }
+          acceptInvChars = c.charAt(0);
+        }
+        case "FIXEDWIDTH" -> fixedWidth = FixedWidthSpec.parse(o.value());
+        case "ENCODING" -> {
+          if (o.value() != null && !o.value().equalsIgnoreCase("UTF8")) {
+            throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY ENCODING " + o.value()
+                + " is not supported yet (UTF8 only)");
+          }
+        }
+        case "MANIFEST", "COMPUPDATE", "STATUPDATE", "REGION", "IAM_ROLE", "CREDENTIALS" -> { }
         default -> throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY option " + o.name() + " is not supported yet");
       }
     }
     if (removeQuotes && csv) {
       throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: REMOVEQUOTES cannot be used with CSV");
     }
+    if (escape && csv) {
+      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: ESCAPE cannot be used with CSV");
+    }
+    if (fixedWidth != null && (csv || json)) {
+      throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY: FIXEDWIDTH cannot be used with " + (csv ? "CSV" : "JSON"));
+    }
     return new LoadOptions(delimiter, nullAs, ignoreHeader, emptyAsNull, blanksAsNull, truncate, csv, quote, maxErrors,
-        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes, json, jsonIgnoreCase);
+        fillRecord, trimBlanks, dateFormat, timeFormat, acceptAnyDate, removeQuotes, json, jsonIgnoreCase, compression,
+        escape, acceptInvChars, fixedWidth, jsonPaths);
   }
 }
