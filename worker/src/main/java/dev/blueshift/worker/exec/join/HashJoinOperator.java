@@ -8,6 +8,11 @@ import dev.blueshift.worker.exec.Operator;
 import dev.blueshift.worker.exec.RowKeys;
 import dev.blueshift.worker.exec.expr.Evaluator;
 import dev.blueshift.worker.exec.expr.Value;
+import dev.blueshift.worker.exec.spill.MemoryReservation;
+import dev.blueshift.worker.exec.spill.QueryMemory;
+import dev.blueshift.worker.exec.spill.SpillFile;
+import dev.blueshift.worker.exec.spill.SpillFileOperator;
+import dev.blueshift.worker.exec.spill.SpillPartitions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +27,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * other (the probe side) streams through. Candidate pairs are collected a batch at a time, the
  * residual condition is evaluated on the gathered pairs vectorized, and matches are tracked per
  * probe row and per build row so outer, semi and anti joins emit their unmatched rows.
+ *
+ * <p>Memory: the build side's batches, their concatenation and the hash table are checked
+ * against the query's allocator batch by batch. When they would not fit the join becomes a grace
+ * hash join: both sides are written to {@link QueryMemory#PARTITIONS} spill partitions by join key
+ * hash and each pair of partitions is joined by a nested join one level down (which splits again
+ * with another seed if its build side still does not fit). Equal keys, NULL keys included, land
+ * in the same pair, so every join type gives the in-memory answer.
  */
 public final class HashJoinOperator implements Operator {
   private static final int NOT_STARTED = -2;
@@ -57,12 +69,28 @@ public final class HashJoinOperator implements Operator {
   private boolean probeDone;
   private int unmatchedBuildFrom = -1;
 
+  private final int level;
+  private final MemoryReservation heap;
+  private boolean grace;
+  private SpillFile[] buildFiles;
+  private SpillFile[] probeFiles;
+  private int partition = -1;
+  private HashJoinOperator partitionJoin;
+
   /**
    * @param condition residual predicate over left columns then right columns, or null
    * @param schema output: left then right columns, or left only for SEMI and ANTI
    */
   public HashJoinOperator(Operator left, Operator right, JoinType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, Evaluator condition, boolean buildLeft, Schema schema, ExecContext context) {
+    this(left, right, type, leftKeys, rightKeys, nullSafe, condition, buildLeft, schema, context, 0);
+  }
+
+  /** @param level spill partitioning level: 0 for a planned join, n+1 for a partition of a level-n join */
+  private HashJoinOperator(Operator left, Operator right, JoinType type, int[] leftKeys, int[] rightKeys,
+      boolean[] nullSafe, Evaluator condition, boolean buildLeft, Schema schema, ExecContext context, int level) {
+    this.level = level;
+    this.heap = new MemoryReservation(context.allocator());
     this.nullSafe = nullSafe;
     this.left = left;
     this.right = right;
@@ -97,8 +125,11 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public VectorSchemaRoot next() {
-    if (table == null) {
+    if (table == null && !grace) {
       buildTable();
+    }
+    if (grace) {
+      return nextPartitionBatch();
     }
     while (ready.isEmpty()) {
       context.checkCancelled();
@@ -114,8 +145,31 @@ public final class HashJoinOperator implements Operator {
   // ---------- build ----------
 
   private void buildTable() {
-    build = Batches.drain(buildLeft ? left : right, context);
+    Operator buildSide = buildLeft ? left : right;
     int[] keyColumns = buildLeft ? leftKeys : rightKeys;
+    List<VectorSchemaRoot> batches = new ArrayList<>();
+    try {
+      long bytes = 0;
+      long rows = 0;
+      VectorSchemaRoot b;
+      while ((b = buildSide.next()) != null) {
+        batches.add(b);
+        context.checkCancelled();
+        bytes += bufferBytes(b);
+        rows += b.getRowCount();
+        // room for the table's arrays, and for concatenating the batches into one
+        if (!heap.tryReserve(JoinHashTable.heapBytes(rows)) || !QueryMemory.fits(context.allocator(), bytes)) {
+          if (keyColumns.length == 0 || level >= QueryMemory.MAX_LEVEL) {
+            throw QueryMemory.exceeded(keyColumns.length == 0 ? "NestedLoopJoin" : "HashJoin", context.allocator());
+          }
+          spillBothSides(batches, buildSide, keyColumns);
+          return;
+        }
+      }
+      build = Batches.concat(buildSide.schema(), batches, context.allocator());
+    } finally {
+      batches.forEach(VectorSchemaRoot::close);
+    }
     FieldVector[] keys = new FieldVector[keyColumns.length];
     for (int k = 0; k < keys.length; k++) {
       keys[k] = build.getVector(keyColumns[k]);
@@ -123,6 +177,112 @@ public final class HashJoinOperator implements Operator {
     table = new JoinHashTable(keys, nullSafe, build.getRowCount());
     if (trackBuildMatches) {
       buildMatched = new boolean[build.getRowCount()];
+    }
+  }
+
+  private static long bufferBytes(VectorSchemaRoot batch) {
+    long bytes = 0;
+    for (FieldVector v : batch.getFieldVectors()) {
+      bytes += v.getBufferSize();
+    }
+    return bytes;
+  }
+
+  // ---------- grace hash join ----------
+
+  /** Writes the build rows read so far, the rest of the build side and the whole probe side to partitions. */
+  private void spillBothSides(List<VectorSchemaRoot> buffered, Operator buildSide, int[] buildKeys) {
+    grace = true;
+    heap.release();
+    Operator probeSide = buildLeft ? right : left;
+    int[] probeKeys = buildLeft ? rightKeys : leftKeys;
+    buildFiles = new SpillFile[QueryMemory.PARTITIONS];
+    probeFiles = new SpillFile[QueryMemory.PARTITIONS];
+    try (SpillPartitions buildParts = new SpillPartitions(context.spillDirectory(), "join-build", buildSide.schema(), level)) {
+      for (VectorSchemaRoot b : buffered) {
+        buildParts.writeByKeys(b, buildKeys, context.allocator());
+      }
+      buffered.forEach(VectorSchemaRoot::close);
+      buffered.clear();
+      drainTo(buildSide, buildParts, buildKeys);
+      for (int p = 0; p < buildFiles.length; p++) {
+        buildFiles[p] = buildParts.take(p);
+      }
+    }
+    try (SpillPartitions probeParts = new SpillPartitions(context.spillDirectory(), "join-probe", probeSide.schema(), level)) {
+      drainTo(probeSide, probeParts, probeKeys);
+      for (int p = 0; p < probeFiles.length; p++) {
+        probeFiles[p] = probeParts.take(p);
+      }
+    }
+  }
+
+  private void drainTo(Operator side, SpillPartitions parts, int[] keys) {
+    VectorSchemaRoot b;
+    while ((b = side.next()) != null) {
+      try (VectorSchemaRoot batch = b) {
+        context.checkCancelled();
+        parts.writeByKeys(batch, keys, context.allocator());
+      }
+    }
+  }
+
+  /** The next output batch of the partition pairs, joined one after another. */
+  private VectorSchemaRoot nextPartitionBatch() {
+    while (true) {
+      context.checkCancelled();
+      if (partitionJoin != null) {
+        VectorSchemaRoot out = partitionJoin.next();
+        if (out != null) {
+          return out;
+        }
+        partitionJoin.close();
+        partitionJoin = null;
+      }
+      if (++partition >= QueryMemory.PARTITIONS) {
+        return null;
+      }
+      SpillFile buildFile = buildFiles[partition];
+      SpillFile probeFile = probeFiles[partition];
+      buildFiles[partition] = null;
+      probeFiles[partition] = null;
+      // a pair that can emit nothing: no build rows and no unmatched probe rows wanted, or the reverse
+      if ((buildFile == null && !emitUnmatchedProbe) || (probeFile == null && !emitUnmatchedBuild)) {
+        closeAll(buildFile, probeFile);
+        continue;
+      }
+      Operator buildPart = partitionInput(buildFile, (buildLeft ? left : right).schema());
+      Operator probePart = partitionInput(probeFile, (buildLeft ? right : left).schema());
+      partitionJoin = new HashJoinOperator(buildLeft ? buildPart : probePart, buildLeft ? probePart : buildPart, type,
+          leftKeys, rightKeys, nullSafe, condition, buildLeft, schema, context, level + 1);
+    }
+  }
+
+  private Operator partitionInput(SpillFile file, Schema schema) {
+    if (file != null) {
+      return new SpillFileOperator(file, context);
+    }
+    return new Operator() {
+      @Override
+      public Schema schema() {
+        return schema;
+      }
+
+      @Override
+      public VectorSchemaRoot next() {
+        return null;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static void closeAll(SpillFile... files) {
+    for (SpillFile f : files) {
+      if (f != null) {
+        f.close();
+      }
     }
   }
 
@@ -321,6 +481,17 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public void close() {
+    if (partitionJoin != null) {
+      partitionJoin.close();
+      partitionJoin = null;
+    }
+    if (buildFiles != null) {
+      closeAll(buildFiles);
+      closeAll(probeFiles);
+      Arrays.fill(buildFiles, null);
+      Arrays.fill(probeFiles, null);
+    }
+    heap.close();
     ready.forEach(VectorSchemaRoot::close);
     ready.clear();
     if (probe != null) {

@@ -15,7 +15,7 @@ final class JoinHashTable {
   private final int[] heads;
   private final int[] next;
   private final int[] hashes;
-  private final int mask;
+  private final int shift;
 
   /** @param nullSafe per key: NULL matches NULL (IS NOT DISTINCT FROM) */
   JoinHashTable(FieldVector[] keys, boolean[] nullSafe, int rows) {
@@ -26,7 +26,7 @@ final class JoinHashTable {
     this.hashes = new int[rows];
     int size = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
     this.heads = new int[keys.length == 0 ? 1 : size];
-    this.mask = heads.length - 1;
+    this.shift = 32 - Integer.numberOfTrailingZeros(heads.length);
     Arrays.fill(heads, -1);
     // insert in reverse so chains list rows in input order
     for (int r = rows - 1; r >= 0; r--) {
@@ -35,10 +35,21 @@ final class JoinHashTable {
       }
       int h = keys.length == 0 ? 0 : RowKeys.hash(keys, r);
       hashes[r] = h;
-      int bucket = h & mask;
+      int bucket = bucket(h);
       next[r] = heads[bucket];
       heads[bucket] = r;
     }
+  }
+
+  /** Java-heap bytes of the table (and the join's per-row match flags) over {@code rows} build rows. */
+  static long heapBytes(long rows) {
+    long heads = Long.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+    return 9 * rows + 4 * heads;
+  }
+
+  /** Bucket of a hash: Fibonacci hashing takes the high bits, as a slice's rows share their low bits. */
+  private int bucket(int hash) {
+    return shift >= 32 ? 0 : (hash * 0x9E3779B9) >>> shift;
   }
 
   int rowCount() {
@@ -57,7 +68,7 @@ final class JoinHashTable {
 
   /** The first candidate build row for a probe hash, or -1. */
   int first(int hash) {
-    return heads[hash & mask];
+    return heads[bucket(hash)];
   }
 
   /** The next candidate after {@code row} in its chain, or -1. */
