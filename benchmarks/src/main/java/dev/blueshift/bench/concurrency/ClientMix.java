@@ -144,6 +144,14 @@ public final class ClientMix {
       closed = true;
     }
 
+    /**
+     * Whether a client may start a query: before the deadline and not closed (the closing thread
+     * may wake late on a busy machine; queries started after the deadline would only be cut).
+     */
+    boolean isOpen() {
+      return !closed && System.nanoTime() < deadline;
+    }
+
     void awaitOpen() throws InterruptedException {
       opened.await();
     }
@@ -196,7 +204,7 @@ public final class ClientMix {
       }
       try {
         window.awaitOpen();
-        for (int i = 0; !window.closed; i++) {
+        for (int i = 0; window.isOpen(); i++) {
           String query = order.get(i % order.size());
           if (!runOne(query)) {
             break;
@@ -226,7 +234,7 @@ public final class ClientMix {
       Run run = new Run(st);
       current.set(run);
       // the window may have closed between the loop's check and here: then the sweep may have missed st
-      if (window.closed) {
+      if (!window.isOpen()) {
         current.set(null);
         close(st);
         return false;

@@ -96,7 +96,7 @@ public final class ConcurrencyCommand implements Callable<Integer> {
     }
     Files.createDirectories(out);
     String base = result.started().format(DateTimeFormatter.ISO_LOCAL_DATE) + "-concurrency-sf" + result.scaleLabel();
-    String command = "benchmarks/run concurrency " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String command = "benchmarks/run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     Files.writeString(out.resolve(base + ".md"), ConcurrencyReport.markdown(result, command));
     Files.writeString(out.resolve(base + ".csv"), ConcurrencyReport.csv(result));
     System.out.println("report: " + out.resolve(base + ".md") + " (+ .csv)");

@@ -60,8 +60,16 @@ public final class TpchCommand implements Callable<Integer> {
   @Option(names = "--postgres-bin", description = "PostgreSQL binaries (default /usr/lib/postgresql/15/bin)")
   Path postgresBin = dev.blueshift.bench.engine.PostgresInstance.DEFAULT_BIN;
 
+  @Option(names = "--profile", split = ",", paramLabel = "TARGET",
+      description = "instead of the comparison: Blueshift only, each TARGET (a query such as q17, or copy for the"
+          + " load) run under JFR; prints the top frames, keeps the .jfr in benchmarks/target/profiles")
+  List<String> profile = List.of();
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    if (!profile.isEmpty()) {
+      return profile();
+    }
     Set<String> chosen = new LinkedHashSet<>();
     for (String e : engines) {
       String name = e.strip().toLowerCase();
@@ -87,6 +95,20 @@ public final class TpchCommand implements Callable<Integer> {
     Files.writeString(out.resolve(base + ".md"), MarkdownReport.render(result, base + ".svg", command));
     Files.writeString(out.resolve(base + ".csv"), CsvReport.render(result));
     System.out.println("report: " + out.resolve(base + ".md") + " (+ .csv, .svg)");
+    return 0;
+  }
+
+  /** {@code --profile}: the targets under JFR, Blueshift only; {@code --runs} runs of each query recorded. */
+  private int profile() throws Exception {
+    Path sharedDir = shared != null ? shared : SharedFiles.find(Path.of(""));
+    Path work = Files.createTempDirectory("blueshift-bench-profile");
+    try {
+      new dev.blueshift.bench.profile.ProfileRun(new dev.blueshift.bench.profile.ProfileRun.Options(scaleFactor, cacheDir,
+          work, sharedDir, profile, workers, slices, Math.max(1, runs), timeoutSeconds,
+          Path.of("benchmarks/target/profiles"), 25), System.out).run();
+    } finally {
+      deleteTree(work);
+    }
     return 0;
   }
 
