@@ -46,6 +46,12 @@ final class QueryGenerator {
     static final boolean SQLT_1_LENGTH = !INCLUDE_KNOWN_BUGS;
     /** SQLT-2: a set operation whose output repeats a column name fails under ORDER BY ("ambiguous"). */
     static final boolean SQLT_2_SETOP_DUPLICATE_NAMES = !INCLUDE_KNOWN_BUGS;
+    /** SQLT-3: without GROUP BY, COUNT(…) beside a COUNT(DISTINCT …) is NULL instead of 0 on no rows. */
+    static final boolean SQLT_3_GLOBAL_COUNT_DISTINCT = !INCLUDE_KNOWN_BUGS;
+    /** SQLT-4: a comparison of a CASE with non-literal branches fails ("IS NOT TRUE is not supported yet"). */
+    static final boolean SQLT_4_CASE_IN_COMPARISON = !INCLUDE_KNOWN_BUGS;
+    /** SQLT-5: NOT EXISTS correlated on keys of different integer types fails for some inner predicates. */
+    static final boolean SQLT_5_CORRELATION_ACROSS_INT_TYPES = !INCLUDE_KNOWN_BUGS;
 
     private Exclusions() {}
   }
@@ -119,12 +125,13 @@ final class QueryGenerator {
         items.add(new Item(key.sql(), direction()));
       }
     }
+    boolean global = groupBy.isEmpty();
     int aggs = 1 + r.nextInt(3);
     for (int i = 0; i < aggs; i++) {
-      items.add(new Item(aggregate(scope), direction()));
+      items.add(new Item(aggregate(scope, global), direction()));
     }
     Pred where = r.nextInt(3) == 0 ? null : where(scope, from[1]);
-    Pred having = r.nextInt(3) == 0 ? having(scope) : null;
+    Pred having = r.nextInt(3) == 0 ? having(scope, global) : null;
     boolean ordered = r.nextInt(3) == 0;
     return new Select(false, items, from[0], from[1], joins, where, groupBy, having, ordered,
         ordered && r.nextBoolean() ? 1 + r.nextInt(10) : null);
@@ -261,6 +268,15 @@ final class QueryGenerator {
 
   /** A scalar expression over the scope. */
   Expr expr(List<Ref> scope, int depth) {
+    return expr(scope, depth, true);
+  }
+
+  /** An expression to be compared in a predicate. */
+  private Expr comparedExpr(List<Ref> scope) {
+    return expr(scope, 1, !Exclusions.SQLT_4_CASE_IN_COMPARISON);
+  }
+
+  private Expr expr(List<Ref> scope, int depth, boolean allowCase) {
     Ref c = ref(scope, x -> true);
     Expr col = new Expr(c.sql(), c.category());
     if (depth <= 0) {
@@ -287,6 +303,9 @@ final class QueryGenerator {
       case 5:
         return new Expr("COALESCE(" + c.sql() + ", " + literal(c.category()) + ")", c.category());
       case 6: {
+        if (!allowCase || (c.category() == Category.BOOL && Exclusions.SQLT_4_CASE_IN_COMPARISON)) {
+          return col;
+        }
         Expr other = r.nextBoolean() ? new Expr(literal(c.category()), c.category())
             : colOf(scope, c.category());
         return new Expr("CASE WHEN " + atom(scope, 0).sql() + " THEN " + c.sql() + " ELSE " + other.sql() + " END",
@@ -384,7 +403,7 @@ final class QueryGenerator {
   private Atom atom(List<Ref> scope, int depth) {
     Expr e;
     if (depth > 0 && r.nextInt(4) == 0) {
-      e = expr(scope, 1);
+      e = comparedExpr(scope);
     } else {
       Ref c = ref(scope, x -> true);
       e = new Expr(c.sql(), c.category());
@@ -443,14 +462,19 @@ final class QueryGenerator {
 
   /** IN / NOT IN / EXISTS / NOT EXISTS / comparison with a scalar subquery. */
   private Pred subqueryPred(List<Ref> scope, String outerAlias) {
+    Ref outerKey = ref(scope, x -> x.alias().equals(outerAlias) && x.column().name().equals("k"));
+    int shape = r.nextInt(4);
     Table t = table();
+    if (shape == 1 && Exclusions.SQLT_5_CORRELATION_ACROSS_INT_TYPES) {
+      List<Table> sameKey = tables.stream().filter(x -> x.column("k").type() == outerKey.column().type()).toList();
+      t = sameKey.isEmpty() ? t : sameKey.get(r.nextInt(sameKey.size()));
+    }
     String s = alias();
     List<Ref> inner = new ArrayList<>();
     addScope(inner, t, s);
     Pred innerWhere = r.nextBoolean() ? null : pred(inner, 1);
     String whereSql = innerWhere == null ? "" : " WHERE " + innerWhere.sql();
-    Ref outerKey = ref(scope, x -> x.alias().equals(outerAlias) && x.column().name().equals("k"));
-    switch (r.nextInt(4)) {
+    switch (shape) {
       case 0: {
         String innerName = RandomTables.pick(r, "k", "id");
         Ref innerCol = ref(inner, x -> x.column().name().equals(innerName));
@@ -489,14 +513,15 @@ final class QueryGenerator {
 
   // ---- aggregates and windows --------------------------------------------------------------------
 
-  private String aggregate(List<Ref> scope) {
+  private String aggregate(List<Ref> scope, boolean global) {
     switch (r.nextInt(7)) {
       case 0:
         return "COUNT(*)";
       case 1:
         return "COUNT(" + ref(scope, x -> true).sql() + ")";
       case 2:
-        return "COUNT(DISTINCT " + ref(scope, x -> true).sql() + ")";
+        return (global && Exclusions.SQLT_3_GLOBAL_COUNT_DISTINCT ? "COUNT(" : "COUNT(DISTINCT ")
+            + ref(scope, x -> true).sql() + ")";
       case 3: {
         Ref n = ref(scope, x -> x.category().numeric());
         return n.category().numeric() ? "SUM(" + n.sql() + ")" : "COUNT(*)";
@@ -512,7 +537,7 @@ final class QueryGenerator {
     }
   }
 
-  private Pred having(List<Ref> scope) {
+  private Pred having(List<Ref> scope, boolean global) {
     Pred p = switch (r.nextInt(3)) {
       case 0 -> new Atom("COUNT(*) " + comparison() + " " + r.nextInt(20));
       case 1 -> {
@@ -527,8 +552,8 @@ final class QueryGenerator {
       }
     };
     if (r.nextInt(4) == 0) {
-      p = new Or(p, new Atom("COUNT(DISTINCT " + ref(scope, x -> true).sql() + ") " + comparison() + " "
-          + r.nextInt(5)));
+      p = new Or(p, new Atom((global && Exclusions.SQLT_3_GLOBAL_COUNT_DISTINCT ? "COUNT(" : "COUNT(DISTINCT ")
+          + ref(scope, x -> true).sql() + ") " + comparison() + " " + r.nextInt(5)));
     }
     return p;
   }

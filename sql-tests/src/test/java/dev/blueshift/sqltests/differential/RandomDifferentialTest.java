@@ -145,7 +145,8 @@ class RandomDifferentialTest {
         shrunk++;
         RandomQuery small = Shrinker.shrink(query, q -> sameFailure(c, compare(q.sql(), q.ordered())), SHRINK_BUDGET);
         Comparison sc = compare(small.sql(), small.ordered());
-        report.append("  minimized: ").append(small.sql()).append('\n').append("  ").append(indent(sc.detail()));
+        report.append("  minimized: ").append(small.sql()).append('\n').append("  ").append(indent(sc.detail()))
+            .append('\n').append(tablesOf(small.sql()));
       } else {
         report.append("  ").append(indent(c.detail()));
       }
@@ -168,6 +169,17 @@ class RandomDifferentialTest {
   /** Query {@code i} of the seed, independent of the others so that {@code -Ddiff.only} reproduces it. */
   RandomQuery queryNumber(int i) {
     return new QueryGenerator(new Random(SEED * 1_000_003L + i), tables).next();
+  }
+
+  /** The DDL and row counts of the tables a query names, to rebuild a failure by hand. */
+  private String tablesOf(String sql) {
+    StringBuilder s = new StringBuilder();
+    for (Table t : tables) {
+      if (java.util.regex.Pattern.compile("\\b" + t.name() + "\\b").matcher(sql).find()) {
+        s.append("  ").append(t.createSql(true)).append(" -- ").append(t.rows().size()).append(" rows\n");
+      }
+    }
+    return s.toString();
   }
 
   private static boolean sameFailure(Comparison original, Comparison now) {

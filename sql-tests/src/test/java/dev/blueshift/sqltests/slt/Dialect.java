@@ -10,6 +10,6 @@ enum Dialect {
   DUCKDB;
 
   static Dialect ofFile(String name) {
-    return name.startsWith("duckdb/") ? DUCKDB : SQLITE;
+    return name.startsWith("duckdb/") || name.startsWith(SltSuite.BLUESHIFT_DIR + "/") ? DUCKDB : SQLITE;
   }
 }

@@ -35,7 +35,14 @@ final class ScriptRunner {
   }
 
   FileOutcome run(SltScript script) {
-    FileRun run = new FileRun(script);
+    return run(script, Map.of());
+  }
+
+  /**
+   * @param placeholders text replaced in every statement before it runs ({@code __TEST_DIR__} …)
+   */
+  FileOutcome run(SltScript script, Map<String, String> placeholders) {
+    FileRun run = new FileRun(script, placeholders);
     try (EngineSession session = new EngineSession(url, timeout)) {
       run.records(session);
     } catch (SQLException e) {
@@ -48,6 +55,9 @@ final class ScriptRunner {
   /** The state of one file's run. */
   private final class FileRun {
     private final SltScript script;
+    private final Map<String, String> placeholders;
+    /** Blueshift's own files also check the expected error message of {@code statement error}. */
+    private final boolean checkErrorMessages;
     private final Dialect dialect;
     private final CreatedObjects created = new CreatedObjects();
     /** Label → result hash and the line of the first query that produced it. */
@@ -58,8 +68,10 @@ final class ScriptRunner {
     private int passed;
     private int skipped;
 
-    FileRun(SltScript script) {
+    FileRun(SltScript script, Map<String, String> placeholders) {
       this.script = script;
+      this.placeholders = placeholders;
+      this.checkErrorMessages = script.name().startsWith(SltSuite.BLUESHIFT_DIR + "/");
       this.dialect = Dialect.ofFile(script.name());
     }
 
@@ -111,7 +123,12 @@ final class ScriptRunner {
           passed++;
         }
       } catch (EngineSession.StatementFailed e) {
-        if (s.expectError()) {
+        String expected = s.expectedError().strip();
+        if (s.expectError() && checkErrorMessages && !expected.isEmpty()
+            && !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(expected.toLowerCase(java.util.Locale.ROOT))) {
+          fail(s.line(), "wrong error: " + e.getMessage(), "expected an error containing \"" + expected
+              + "\", got: " + e.getMessage(), s.sql());
+        } else if (s.expectError()) {
           passed++;
         } else {
           fail(s.line(), e.getMessage(), "error: " + e.getMessage(), s.sql());
@@ -172,6 +189,9 @@ final class ScriptRunner {
     }
 
     private List<String> statements(String sql) {
+      for (Map.Entry<String, String> p : placeholders.entrySet()) {
+        sql = sql.replace(p.getKey(), p.getValue());
+      }
       return SqlSplitter.split(sql).stream().filter(s -> !NO_OP.matcher(s).matches()).toList();
     }
 

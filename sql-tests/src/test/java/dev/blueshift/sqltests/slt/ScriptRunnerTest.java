@@ -105,6 +105,37 @@ class ScriptRunnerTest {
   }
 
   @Test
+  void blueshiftFilesSubstitutePlaceholdersAndCheckTheExpectedErrorMessage() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("p.tbl"), "7|seven\n");
+    SltScript script = SltParser.parse("blueshift/p.test", """
+        statement ok
+        CREATE TABLE p(a INTEGER, b VARCHAR(10))
+
+        statement ok
+        COPY p FROM '__DATA_DIR__/p.tbl'
+
+        query IT nosort
+        SELECT a, b FROM p
+        ----
+        7	seven
+
+        statement error
+        SELECT nope FROM p
+        ----
+        nope
+
+        statement error
+        SELECT nope FROM p
+        ----
+        some other message
+        """);
+    FileOutcome outcome = runner.run(script, java.util.Map.of("__DATA_DIR__", dir.toString()));
+    assertThat(outcome.run()).isEqualTo(5);
+    assertThat(outcome.failures().keySet()).containsExactly(17);
+    assertThat(outcome.failures().get(17).detail()).contains("expected an error containing \"some other message\"");
+  }
+
+  @Test
   void aStatementPastTheTimeLimitAbortsTheFileAndTheRestCountsAsNotRun() {
     // A zero limit times out every statement: nothing answers before it was even sent.
     ScriptRunner impatient = new ScriptRunner(cluster.jdbcUrl(), Duration.ZERO, Set.of());

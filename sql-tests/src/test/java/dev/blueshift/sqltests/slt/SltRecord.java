@@ -11,7 +11,7 @@ sealed interface SltRecord {
 
   Conditions conditions();
 
-  /** {@code statement ok} or {@code statement error}; DuckDB's expected message is kept but never compared. */
+  /** {@code statement ok} or {@code statement error}; the expected message (after {@code ----}) is compared, as a fragment, only in Blueshift's own files. */
   record Statement(int line, Conditions conditions, boolean expectError, String sql, String expectedError)
       implements SltRecord {}
 

@@ -1,6 +1,9 @@
 package dev.blueshift.sqltests.slt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The suites taken from {@code ../shared/sqllogictest}, each with its own expected-failures list.
+ * The suites taken from {@code ../shared/sqllogictest}, each with its own expected-failures list,
+ * and the Blueshift-specific files checked in under {@code src/test/resources/slt/blueshift}.
  * The smoke tier runs in every {@code ./mvnw verify}; the full tier adds the large machine-generated
  * SQLite folders ({@code -Dslt.tier=full}).
  */
@@ -18,9 +22,14 @@ enum SltSuite {
   SQLITE_EVIDENCE("sqlite-evidence", Tier.SMOKE, "sqlite/evidence/.+\\.test"),
   DUCKDB("duckdb", Tier.SMOKE, "duckdb/.+\\.test"),
   SQLITE_RANDOM("sqlite-random", Tier.FULL, "sqlite/random/.+\\.test"),
-  SQLITE_INDEX("sqlite-index", Tier.FULL, "sqlite/index/.+\\.test");
+  SQLITE_INDEX("sqlite-index", Tier.FULL, "sqlite/index/.+\\.test"),
+  /** Redshift behaviour the peer suites do not cover: DDL, COPY, system tables, EXPLAIN, transactions. */
+  BLUESHIFT("blueshift", Tier.SMOKE, "blueshift/.+\\.test");
 
   enum Tier { SMOKE, FULL }
+
+  /** The folder of the Blueshift files, under {@code slt/} on the test class path. */
+  static final String BLUESHIFT_DIR = "blueshift";
 
   final String id;
   final Tier tier;
@@ -30,6 +39,26 @@ enum SltSuite {
     this.id = id;
     this.tier = tier;
     this.files = Pattern.compile(files);
+  }
+
+  /**
+   * The folder the suite's file names are relative to: the shared sqllogictest folder, or for the
+   * Blueshift files the {@code slt} folder of the test class path.
+   */
+  Path root(Path sharedRoot) {
+    if (this != BLUESHIFT) {
+      return sharedRoot;
+    }
+    URL url = SltSuite.class.getClassLoader().getResource(ExpectedFailures.RESOURCE_DIR + "/" + BLUESHIFT_DIR);
+    if (url == null) {
+      throw new UncheckedIOException(new IOException("no " + ExpectedFailures.RESOURCE_DIR + "/" + BLUESHIFT_DIR
+          + " on the test class path"));
+    }
+    try {
+      return Path.of(url.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The suite's files, relative to the sqllogictest folder with {@code /} separators, sorted. */

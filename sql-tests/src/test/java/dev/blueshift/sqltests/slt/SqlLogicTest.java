@@ -80,9 +80,10 @@ class SqlLogicTest {
       TALLIES.put(suite, new SuiteSummary.Tally());
       Files.createDirectories(DETAILS);
       Files.deleteIfExists(details(suite));
-      List<DynamicTest> files = suite.files(root).stream()
+      Path suiteRoot = suite.root(root);
+      List<DynamicTest> files = suite.files(suiteRoot).stream()
           .filter(f -> only.matcher(f).find())
-          .map(f -> DynamicTest.dynamicTest(f, root.resolve(f).toUri(), () -> runFile(root, suite, f)))
+          .map(f -> DynamicTest.dynamicTest(f, suiteRoot.resolve(f).toUri(), () -> runFile(suiteRoot, suite, f)))
           .toList();
       FILE_COUNTS.put(suite, files.size());
       nodes.add(DynamicContainer.dynamicContainer(suite.id, files));
@@ -94,7 +95,7 @@ class SqlLogicTest {
     long start = System.nanoTime();
     FileOutcome outcome;
     try {
-      outcome = runner.run(SltParser.parse(root.resolve(file), file));
+      outcome = runner.run(SltParser.parse(root.resolve(file), file), placeholders(root, file));
     } catch (SltSyntaxException e) {
       outcome = new FileOutcome(file, 0, 0, 0, new TreeMap<>(), List.of("unreadable: " + e.getMessage()));
     }
@@ -112,6 +113,16 @@ class SqlLogicTest {
     if (message.length() > 0) {
       fail(message.toString());
     }
+  }
+
+  /**
+   * {@code __TEST_DIR__}: an empty folder of the file's own (DuckDB's name for it); {@code __DATA_DIR__}:
+   * the Blueshift files' input data ({@code slt/blueshift/data}).
+   */
+  private static Map<String, String> placeholders(Path root, String file) throws IOException {
+    Path testDir = Files.createTempDirectory(dir, "slt-");
+    return Map.of("__TEST_DIR__", testDir.toString(),
+        "__DATA_DIR__", root.resolve(SltSuite.BLUESHIFT_DIR).resolve("data").toString());
   }
 
   /** Each suite's list is written as soon as its last file ran, so a stopped long run keeps what it finished. */
