@@ -106,20 +106,27 @@ public final class Batches {
     private final Schema schema;
     private final BufferAllocator allocator;
     private final List<SqlType> types;
+    private final int capacity;
     private List<FieldVector> vectors;
     private int rows;
 
     public Builder(Schema schema, BufferAllocator allocator) {
+      this(schema, allocator, ExecContext.BATCH_ROWS);
+    }
+
+    /** @param capacity rows each new batch is first allocated for (it grows past that if needed) */
+    public Builder(Schema schema, BufferAllocator allocator, int capacity) {
       this.schema = schema;
       this.allocator = allocator;
       this.types = ArrowSchemas.sqlTypes(schema);
+      this.capacity = capacity;
     }
 
     private void ensureOpen() {
       if (vectors == null) {
         vectors = new ArrayList<>();
         for (int c = 0; c < types.size(); c++) {
-          vectors.add(Vectors.allocate(schema.getFields().get(c).getName(), types.get(c), ExecContext.BATCH_ROWS, allocator));
+          vectors.add(Vectors.allocate(schema.getFields().get(c).getName(), types.get(c), capacity, allocator));
         }
         rows = 0;
       }

@@ -10,16 +10,21 @@ import dev.blueshift.worker.exchange.NodeChannels;
 import dev.blueshift.worker.exec.ExecContext;
 import dev.blueshift.worker.exec.Operator;
 import dev.blueshift.worker.exec.PlanBuilder;
+import dev.blueshift.worker.exec.spill.QueryMemory;
 import dev.blueshift.worker.storage.LocalStorage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Runs one fragment instance to completion: operators pulled batch by batch into its exchange sink. */
 public final class FragmentExecutor {
+  /** Spill files live here, under the worker's data directory; operators delete their own. */
+  public static final String SPILL_DIRECTORY = "spill";
+
   private FragmentExecutor() {}
 
   public static ExecuteFragmentResponse run(ExecuteFragmentRequest request, ExecContext context,
@@ -32,6 +37,19 @@ public final class FragmentExecutor {
       }
       segments.put(t.getTableId(), files);
     }
+    context.spillDirectory(storage.root().resolve(SPILL_DIRECTORY));
+    try {
+      return execute(request, context, exchanges, channels, segments);
+    } catch (OutOfMemoryException e) {
+      // an allocation beyond the query's limit outside a spilling operator (or past what spilling can do)
+      throw QueryMemory.fromArrow(e, context.allocator());
+    } catch (OutOfMemoryError e) {
+      throw QueryMemory.fromHeap(e, context.allocator());
+    }
+  }
+
+  private static ExecuteFragmentResponse execute(ExecuteFragmentRequest request, ExecContext context,
+      ExchangeRegistry exchanges, NodeChannels channels, Map<Long, List<Path>> segments) {
     PlanBuilder builder = new PlanBuilder(context, exchanges, request.getQueryId(), request.getInstance(), segments);
     try (Operator root = builder.build(request.getFragment().getRoot());
         ExchangeSink sink = new ExchangeSink(request.getFragment().getSink(), channels, request.getQueryId(),

@@ -14,6 +14,8 @@ import dev.blueshift.protocol.WriteSegmentResponse;
 import dev.blueshift.worker.exchange.ExchangeRegistry;
 import dev.blueshift.worker.exchange.NodeChannels;
 import dev.blueshift.worker.exec.ExecContext;
+import dev.blueshift.worker.exec.spill.QueryAllocators;
+import dev.blueshift.worker.exec.spill.QueryMemory;
 import dev.blueshift.worker.storage.LocalStorage;
 import io.grpc.stub.StreamObserver;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ public final class WorkerServiceImpl extends WorkerServiceGrpc.WorkerServiceImpl
   private final NodeChannels channels;
   private final BufferAllocator allocator;
   private final ExecutorService fragments;
+  private final QueryAllocators queryAllocators;
   private final Map<String, Set<ExecContext>> running = new ConcurrentHashMap<>();
 
   public WorkerServiceImpl(LocalStorage storage, ExchangeRegistry exchanges, NodeChannels channels,
@@ -39,14 +42,16 @@ public final class WorkerServiceImpl extends WorkerServiceGrpc.WorkerServiceImpl
     this.channels = channels;
     this.allocator = allocator;
     this.fragments = fragments;
+    this.queryAllocators = new QueryAllocators(allocator);
   }
 
   @Override
   public void executeFragment(ExecuteFragmentRequest request, StreamObserver<ExecuteFragmentResponse> response) {
     String name = request.getQueryId() + "/f" + request.getFragment().getFragmentId() + "/i" + request.getInstance();
-    long limit = request.getMemoryLimitBytes() > 0 ? request.getMemoryLimitBytes() : Long.MAX_VALUE;
+    long limit = request.getMemoryLimitBytes() > 0 ? request.getMemoryLimitBytes() : QueryMemory.defaultLimit();
     fragments.execute(() -> {
-      try (BufferAllocator child = allocator.newChildAllocator(name, 0, limit)) {
+      try (QueryAllocators.Lease query = queryAllocators.open(request.getQueryId(), limit);
+          BufferAllocator child = query.allocator().newChildAllocator(name, 0, Long.MAX_VALUE)) {
         ExecContext context = new ExecContext(child);
         Set<ExecContext> contexts = running.computeIfAbsent(request.getQueryId(), k -> ConcurrentHashMap.newKeySet());
         contexts.add(context);

@@ -37,7 +37,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * with another hash seed when it still does not fit), so the result is the in-memory one.
  */
 public final class AggregateOperator implements Operator {
-  private static final int SPILL_CHUNK = 4096;
+  private static final int SPILL_CHUNK = 1024;
 
   private final Operator input;
   private final int[] groupKeys;
@@ -317,13 +317,22 @@ public final class AggregateOperator implements Operator {
       for (Accumulator a : accumulators) {
         variable += a.variableBytes();
       }
-      if (!heap.tryReserve(table.heapBytesFor(target) + bytesPerGroup * cap + variable)) {
-        return false;
-      }
+      long heapBytes = table.heapBytesFor(target) + bytesPerGroup * cap + variable;
+      long arrowGrowth = 0;
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] instanceof VarCharVector s) {
           keyBytes[k] = (long) s.getOffsetBuffer().getInt((long) n * 4) - s.getOffsetBuffer().getInt(0);
+          arrowGrowth += keyBytes[k];
         }
+        FieldVector stored = table.key(k);
+        if (stored.getValueCapacity() < target) {
+          arrowGrowth += stored.getBufferSize(); // doubling
+        }
+      }
+      // decide before growing, so that what is left is enough to spill with
+      if (!QueryMemory.fits(allocator, Math.max(0, heapBytes - heap.reserved()) + arrowGrowth)
+          || !heap.tryReserve(heapBytes)) {
+        return false;
       }
       try {
         table.reserveGroups(target, keyBytes);
@@ -331,7 +340,7 @@ public final class AggregateOperator implements Operator {
         return false;
       }
       growAccumulators(target);
-      return QueryMemory.fits(allocator, 0);
+      return true;
     }
 
     void accumulate(VectorSchemaRoot batch, FieldVector[] keys, int n, boolean merge) {

@@ -158,7 +158,9 @@ public final class HashJoinOperator implements Operator {
         bytes += bufferBytes(b);
         rows += b.getRowCount();
         // room for the table's arrays, and for concatenating the batches into one
-        if (!heap.tryReserve(JoinHashTable.heapBytes(rows)) || !QueryMemory.fits(context.allocator(), bytes)) {
+        long tableBytes = JoinHashTable.heapBytes(rows);
+        if (!QueryMemory.fits(context.allocator(), bytes + Math.max(0, tableBytes - heap.reserved()))
+            || !heap.tryReserve(tableBytes)) {
           if (keyColumns.length == 0 || level >= QueryMemory.MAX_LEVEL) {
             throw QueryMemory.exceeded(keyColumns.length == 0 ? "NestedLoopJoin" : "HashJoin", context.allocator());
           }

@@ -87,8 +87,9 @@ public final class SortOperator implements Operator {
       bufferedRows += batch.getRowCount();
       bufferedBytes += bufferBytes(batch);
       // room for the row ids of the sort (ids, merge buffer, result) and one output batch
-      if (!heap.tryReserve(24L * bufferedRows)
-          || !QueryMemory.fits(allocator, bufferedBytes / batches.size())) {
+      long ids = 24L * bufferedRows;
+      if (!QueryMemory.fits(allocator, Math.max(0, ids - heap.reserved()) + bufferedBytes / batches.size())
+          || !heap.tryReserve(ids)) {
         spillRun();
       }
     }
@@ -138,7 +139,7 @@ public final class SortOperator implements Operator {
     long[] ids = sortedIds();
     SpillFile run = SpillFile.create(context.spillDirectory(), "sort-run", input.schema());
     runs.add(run);
-    Batches.Builder out = new Batches.Builder(input.schema(), allocator);
+    Batches.Builder out = new Batches.Builder(input.schema(), allocator, runBatchRows);
     try {
       for (long id : ids) {
         out.appendRow(batches.get((int) (id >>> 32)), (int) id);
@@ -328,7 +329,7 @@ public final class SortOperator implements Operator {
       if (size == 0 || toEmit == 0) {
         return null;
       }
-      try (Batches.Builder out = new Batches.Builder(input.schema(), allocator)) {
+      try (Batches.Builder out = new Batches.Builder(input.schema(), allocator, Math.min(maxRows, runBatchRows))) {
         while (size > 0 && out.rowCount() < maxRows && toEmit > 0) {
           int r = heapOrder[0];
           if (toSkip > 0) {

@@ -33,6 +33,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class SpillFile implements AutoCloseable {
   /** Buffer of the file streams: small, since an operator may have a partition file per bucket open. */
   public static final int BUFFER_BYTES = 16 * 1024;
+  private static final java.util.concurrent.atomic.AtomicLong CREATED = new java.util.concurrent.atomic.AtomicLong();
 
   private final Path path;
   private final Schema schema;
@@ -54,6 +55,7 @@ public final class SpillFile implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       Path path = Files.createTempFile(directory, prefix + "-", ".arrows");
+      CREATED.incrementAndGet();
       try {
         return new SpillFile(path, schema);
       } catch (IOException | RuntimeException e) {
@@ -63,6 +65,11 @@ public final class SpillFile implements AutoCloseable {
     } catch (IOException e) {
       throw new BlueshiftException(SqlState.IO_ERROR, "cannot create a spill file in " + directory + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Spill files created in this process so far (for tests and monitoring: did a query spill?). */
+  public static long filesCreated() {
+    return CREATED.get();
   }
 
   public Path path() {
