@@ -109,6 +109,7 @@ public final class Blueshift implements Callable<Integer> {
   }
 
   static LocalCluster startCluster(Path dataDir, int workers, int port, int slices) throws IOException {
+    DataDirLock.acquire(dataDir, "--data-dir");
     return Ports.bind(port, () -> LocalCluster.start(dataDir, workers, slices, port));
   }
 

@@ -2,7 +2,6 @@ package dev.blueshift.dist;
 
 import java.io.IOException;
 import java.net.BindException;
-import picocli.CommandLine;
 
 /** Turns "address already in use" while starting a node into a usage error that names the port. */
 final class Ports {
@@ -14,12 +13,16 @@ final class Ports {
   }
 
   static <T> T bind(int port, Start<T> start) throws IOException {
+    return bind(port, "--port", start);
+  }
+
+  /** As {@link #bind(int, Start)}, naming {@code flag} as the option that chooses the port. */
+  static <T> T bind(int port, String flag, Start<T> start) throws IOException {
     try {
       return start.start();
     } catch (IOException | RuntimeException e) {
       if (hasCause(e, BindException.class)) {
-        throw new CommandLine.ParameterException(new CommandLine(new Blueshift()),
-            "port " + port + " is already in use; choose another with --port");
+        throw new StartupFailure("port " + port + " is already in use; choose another with " + flag);
       }
       throw e;
     }

@@ -22,6 +22,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    DataDirLock.acquire(dataDir, "--data-dir");
     // The id only names threads; the port tells workers on one host apart.
     WorkerNode worker = Ports.bind(port, () -> WorkerNode.start(port, dataDir, LocalCluster.HOST, port, Long.MAX_VALUE));
     return Foreground.runUntilStopped(worker, "worker " + worker.address());

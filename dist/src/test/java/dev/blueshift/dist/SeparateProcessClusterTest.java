@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SeparateProcessClusterTest {
   private static final int ROWS = 200_000;
+  /** A coordinator requires a password for admin, set on its first start. */
+  private static final String ADMIN_PASSWORD = "Admin1234";
   private static final String SUM_QUERY = "SELECT COUNT(*), SUM(k) FROM t";
   /** About 80 million joined pairs: seconds of work on every slice. */
   private static final String LONG_JOIN = "SELECT COUNT(*) FROM t a JOIN t b ON a.k % 500 = b.k % 500";
@@ -56,12 +58,12 @@ class SeparateProcessClusterTest {
     String address1 = workerAddress(worker1);
     String workers = address0 + "," + address1;
     NodeProcess coordinator = start("coordinator", "--data-dir", dir.resolve("c").toString(), "--port", "0",
-        "--workers", workers);
+        "--workers", workers, "--admin-password", ADMIN_PASSWORD);
     String url = coordinator.readyLine();
     assertThat(url).startsWith("jdbc:blueshift://127.0.0.1:");
     List<Long> expected = List.of((long) ROWS, (long) ROWS * (ROWS + 1) / 2);
 
-    try (Connection c = DriverManager.getConnection(url, "admin", ""); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, "admin", ADMIN_PASSWORD); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE t (k INTEGER, v VARCHAR(10)) DISTKEY(k)");
       fill(st);
       assertThat(countAndSum(st)).isEqualTo(expected);
@@ -98,7 +100,7 @@ class SeparateProcessClusterTest {
     start("worker", "--data-dir", dir.resolve("w0").toString(), "--port", port(address0));
     NodeProcess restarted = start("coordinator", "--data-dir", dir.resolve("c").toString(), "--port", "0",
         "--workers", workers);
-    try (Connection c = DriverManager.getConnection(restarted.readyLine(), "admin", "");
+    try (Connection c = DriverManager.getConnection(restarted.readyLine(), "admin", ADMIN_PASSWORD);
         Statement st = c.createStatement()) {
       assertThat(countAndSum(st)).isEqualTo(expected);
     }

@@ -6,9 +6,15 @@ import java.sql.NClob;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLXML;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -101,6 +107,50 @@ final class BlueshiftJdbcFactory implements AvaticaFactory {
     }
   }
 
+  /** Fires query timeouts; one daemon thread for every connection of the JVM. */
+  private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "blueshift-jdbc-query-timeout");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** A JDBC call that may run long. */
+  interface Execution<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code execution} under the statement's query timeout: when it passes, the statement is
+   * cancelled on the server (stopping the distributed query) and the call fails with a
+   * {@link SQLTimeoutException}, SQLSTATE 57014, as PostgreSQL's statement_timeout does.
+   */
+  static <T> T withTimeout(AvaticaStatement statement, Execution<T> execution) throws SQLException {
+    int seconds = statement.getQueryTimeout();
+    if (seconds <= 0) {
+      return execution.run();
+    }
+    AtomicBoolean fired = new AtomicBoolean();
+    ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
+      fired.set(true);
+      try {
+        cancel(statement);
+      } catch (SQLException | RuntimeException e) {
+        // the execution reports what happened to it
+      }
+    }, seconds, TimeUnit.SECONDS);
+    try {
+      return execution.run();
+    } catch (SQLException e) {
+      if (fired.get()) {
+        throw new SQLTimeoutException("canceling statement due to statement timeout (" + seconds
+            + " s)", "57014", e);
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
   private static void cancel(AvaticaStatement statement) throws SQLException {
     if (statement.isClosed()) {
       return;
@@ -129,7 +179,16 @@ final class BlueshiftJdbcFactory implements AvaticaFactory {
     @Override
     protected void executeInternal(String sql) throws SQLException {
       cancelFlag.set(false);
-      super.executeInternal(sql);
+      withTimeout(this, () -> {
+        super.executeInternal(sql);
+        return null;
+      });
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      cancelFlag.set(false);
+      return withTimeout(this, super::executeLargeBatch);
     }
   }
 
@@ -150,19 +209,25 @@ final class BlueshiftJdbcFactory implements AvaticaFactory {
     @Override
     public java.sql.ResultSet executeQuery() throws SQLException {
       cancelFlag.set(false);
-      return super.executeQuery();
+      return withTimeout(this, super::executeQuery);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
       cancelFlag.set(false);
-      return super.executeLargeUpdate();
+      return withTimeout(this, super::executeLargeUpdate);
     }
 
     @Override
     public boolean execute() throws SQLException {
       cancelFlag.set(false);
-      return super.execute();
+      return withTimeout(this, super::execute);
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      cancelFlag.set(false);
+      return withTimeout(this, super::executeLargeBatch);
     }
 
     @Override

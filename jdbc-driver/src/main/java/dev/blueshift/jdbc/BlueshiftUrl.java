@@ -15,9 +15,19 @@ import java.util.Properties;
  * @param user user name, {@code admin} when absent
  * @param password password, empty when absent
  * @param fetchSize rows per fetch round trip
+ * @param ssl connect over TLS (HTTPS), property {@code ssl=true}
+ * @param trustStore a trust store holding the server's certificate (or its CA), property {@code
+ *     sslTrustStore}; null uses the JVM's default trust store
+ * @param trustStorePassword its password, property {@code sslTrustStorePassword}
  */
 public record BlueshiftUrl(String host, int port, String database, String user, String password,
-    int fetchSize) {
+    int fetchSize, boolean ssl, String trustStore, String trustStorePassword) {
+
+  /** A URL without TLS. */
+  public BlueshiftUrl(String host, int port, String database, String user, String password, int fetchSize) {
+    this(host, port, database, user, password, fetchSize, false, null, null);
+  }
+
   /** Every Blueshift JDBC URL starts with this. */
   public static final String PREFIX = "jdbc:blueshift:";
   public static final int DEFAULT_PORT = 5439;
@@ -101,13 +111,20 @@ public record BlueshiftUrl(String host, int port, String database, String user, 
         throw invalid(url, "fetchSize must be a positive integer, not \"" + fetchText + "\"");
       }
     }
+    String sslText = props.getProperty("ssl", "false").trim();
+    if (!sslText.equalsIgnoreCase("true") && !sslText.equalsIgnoreCase("false")) {
+      throw invalid(url, "ssl must be true or false, not \"" + sslText + "\"");
+    }
+    String trustStore = props.getProperty("sslTrustStore");
     return new BlueshiftUrl(host, port, database.isEmpty() ? DEFAULT_DATABASE : database,
-        user.isEmpty() ? DEFAULT_USER : user, props.getProperty("password", ""), fetchSize);
+        user.isEmpty() ? DEFAULT_USER : user, props.getProperty("password", ""), fetchSize,
+        sslText.equalsIgnoreCase("true") || trustStore != null, trustStore,
+        props.getProperty("sslTrustStorePassword"));
   }
 
   /** The HTTP endpoint of the coordinator's Avatica server. */
   public String httpUrl() {
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    return (ssl ? "https://" : "http://") + address();
   }
 
   /** {@code HOST:PORT} as shown in messages. */
@@ -124,6 +141,10 @@ public record BlueshiftUrl(String host, int port, String database, String user, 
     p.setProperty("user", user);
     p.setProperty("password", password);
     p.setProperty("database", database);
+    if (trustStore != null) {
+      p.setProperty("truststore", trustStore);
+      p.setProperty("truststore_password", trustStorePassword == null ? "" : trustStorePassword);
+    }
     return p;
   }
 
@@ -138,6 +159,6 @@ public record BlueshiftUrl(String host, int port, String database, String user, 
   @Override
   public String toString() {
     // never print the password
-    return PREFIX + "//" + address() + "/" + database + "?user=" + user;
+    return PREFIX + "//" + address() + "/" + database + "?user=" + user + (ssl ? "&ssl=true" : "");
   }
 }

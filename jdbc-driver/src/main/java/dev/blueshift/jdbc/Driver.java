@@ -76,6 +76,9 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
         return new SQLException(prefix + "unknown host", "08001", e);
       } else if (t instanceof NoRouteToHostException) {
         return new SQLException(prefix + "no route to host", "08001", e);
+      } else if (t instanceof javax.net.ssl.SSLException) {
+        return new SQLException(prefix + "TLS failed: " + t.getMessage()
+            + " (with a self-signed certificate, name a trust store holding it: sslTrustStore=FILE)", "08001", e);
       } else if (t instanceof SocketTimeoutException) {
         return new SQLException(prefix + "timed out", "08001", e);
       } else if (t instanceof AvaticaClientRuntimeException server) {

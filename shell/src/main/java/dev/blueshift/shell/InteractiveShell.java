@@ -30,7 +30,9 @@ final class InteractiveShell {
           .appName("blueshift")
           .variable(LineReader.HISTORY_FILE, history)
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+          .completer(session.completer())
           .build();
+      session.showProgress(out);
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
       out.println("blueshift " + Shell.VERSION
           + " — type \\? for help, \\q to quit.");

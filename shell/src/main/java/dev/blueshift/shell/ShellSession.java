@@ -33,6 +33,10 @@ final class ShellSession implements AutoCloseable {
   private boolean expanded;
   private boolean timing;
   private volatile Statement running;
+  /** Where the live progress line is drawn (the terminal), or null for none. */
+  private PrintStream progressTerminal;
+  private java.util.concurrent.ScheduledExecutorService progressTimer;
+  private volatile ProgressLine progress;
 
   ShellSession(Connection connection, ShellOptions.Format format, PrintStream out, PrintStream err) {
     this.connection = connection;
@@ -85,11 +89,15 @@ final class ShellSession implements AutoCloseable {
     long start = System.nanoTime();
     try (Statement statement = connection.createStatement()) {
       running = statement;
+      if (progressTerminal != null) {
+        progress = new ProgressLine(progressTerminal, progressTimer, null);
+      }
       if (statement.execute(sql)) {
         try (ResultSet rs = statement.getResultSet()) {
           print(rs);
         }
       } else {
+        stopProgress();
         out.println(CommandTag.of(sql, Math.max(0, statement.getUpdateCount())));
       }
       if (timing) {
@@ -103,9 +111,32 @@ final class ShellSession implements AutoCloseable {
       error(e.getMessage() == null ? e.toString() : e.getMessage(), null);
       return false;
     } finally {
+      stopProgress();
       running = null;
       out.flush();
     }
+  }
+
+  /**
+   * Draws a live progress line on {@code terminal} for statements running longer than a second
+   * (interactive use only: it is erased before results are printed).
+   */
+  void showProgress(PrintStream terminal) {
+    this.progressTerminal = terminal;
+    this.progressTimer = ProgressLine.newTimer();
+  }
+
+  private void stopProgress() {
+    ProgressLine p = progress;
+    if (p != null) {
+      p.close();
+      progress = null;
+    }
+  }
+
+  /** Tab completion from this session's connection. */
+  SqlCompleter completer() {
+    return new SqlCompleter(connection, this::isRunning);
   }
 
   /** Cancels the running statement, if any (called from another thread, e.g. on Ctrl-C). */
@@ -132,6 +163,10 @@ final class ShellSession implements AutoCloseable {
       typeNames[i] = md.getColumnTypeName(i + 1);
     }
     TablePrinter printer = TablePrinter.of(format, expanded, out);
+    if (format != ShellOptions.Format.ALIGNED) {
+      stopProgress(); // rows are written as they come
+    }
+    ProgressLine p = progress;
     printer.start(columns);
     long count = 0;
     String[] cells = new String[columns.size()];
@@ -142,7 +177,11 @@ final class ShellSession implements AutoCloseable {
       }
       printer.row(row);
       count++;
+      if (p != null) {
+        p.row();
+      }
     }
+    stopProgress();
     printer.finish(count);
   }
 
@@ -228,6 +267,7 @@ final class ShellSession implements AutoCloseable {
 
   /** Prints {@code ERROR:  message} (and the SQLSTATE when known) on stderr. */
   Outcome error(String message, String sqlState) {
+    stopProgress();
     out.flush();
     err.println("ERROR:  " + message);
     if (sqlState != null && !sqlState.isEmpty() && !"00000".equals(sqlState)) {
@@ -246,6 +286,9 @@ final class ShellSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (progressTimer != null) {
+      progressTimer.shutdownNow();
+    }
     if (out != stdout) {
       out.close();
     }

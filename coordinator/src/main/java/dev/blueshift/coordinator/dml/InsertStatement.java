@@ -115,8 +115,17 @@ public final class InsertStatement {
       rows.add(row);
     }
     evaluate(pending, pendingCells, rows);
-    for (Object[] row : rows) {
-      out.append(tableRow(row, true));
+    for (int r = 0; r < rows.size(); r++) {
+      try {
+        out.append(tableRow(rows.get(r), true));
+      } catch (BlueshiftException e) {
+        if (e.line() > 0) {
+          throw e;
+        }
+        // name the row of a multi-row VALUES (a JDBC batch is one: its rows are one per line)
+        var pos = rowNodes.get(r).getParserPosition();
+        throw new BlueshiftException(e.state(), e.getMessage(), pos.getLineNum(), pos.getColumnNum(), e);
+      }
     }
   }
 

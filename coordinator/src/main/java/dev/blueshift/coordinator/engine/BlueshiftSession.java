@@ -264,6 +264,11 @@ final class BlueshiftSession implements Session, StatementContext {
       }
 
       @Override
+      public void cancel() {
+        execution.cancel("canceling statement due to user request");
+      }
+
+      @Override
       public void close() {
         execution.close();
         if (running == execution) {
@@ -296,6 +301,11 @@ final class BlueshiftSession implements Session, StatementContext {
     } else {
       pinned = engine.catalog.commit(changes);
     }
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return transaction != null;
   }
 
   @Override

@@ -16,6 +16,12 @@ public interface RowCursor extends AutoCloseable {
   /** Up to {@code maxRows} next rows; an empty list once the result is exhausted. */
   List<Object[]> next(int maxRows);
 
+  /**
+   * Stops the query from another thread while {@link #next} may be waiting: that call then fails
+   * with SQLSTATE 57014. The caller still closes the cursor.
+   */
+  default void cancel() {}
+
   /** Stops the query if still running and frees its resources. Idempotent. */
   @Override
   void close();

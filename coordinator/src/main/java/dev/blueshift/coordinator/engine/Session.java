@@ -13,6 +13,11 @@ public interface Session extends AutoCloseable {
    */
   StatementResult execute(String sql);
 
+  /** True inside BEGIN … COMMIT/ROLLBACK (changes are buffered until COMMIT). */
+  default boolean inTransaction() {
+    return false;
+  }
+
   /** Cancels the statement running in this session, if any (callable from any thread). */
   void cancel();
 

@@ -6,6 +6,10 @@ import dev.blueshift.coordinator.engine.RowCursor;
 import dev.blueshift.coordinator.engine.Session;
 import dev.blueshift.coordinator.engine.StatementResult;
 import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
+import dev.blueshift.coordinator.system.PinnedCatalog;
+import dev.blueshift.coordinator.users.UserCommand;
+import dev.blueshift.coordinator.users.UserStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +28,9 @@ import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.proto.Requests;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * kept in concurrent maps, statements of one session run one at a time, and {@link #cancel} can
  * be called while a statement runs.
  */
-public final class BlueshiftMeta extends MetaImpl {
+public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
   /** Rows per frame when the client does not ask for a size. */
   public static final int DEFAULT_FRAME_ROWS = 10_000;
   /** The only user of local mode; it has no password. */
@@ -53,6 +59,8 @@ public final class BlueshiftMeta extends MetaImpl {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
 
   private final QueryEngine engine;
+  /** Null in local mode. */
+  private final UserStore users;
   private final long idleTimeoutNanos;
   private final ConcurrentMap<String, ConnectionState> connections = new ConcurrentHashMap<>();
   /** Statement ids are unique across connections, metadata result sets included. */
@@ -64,10 +72,19 @@ public final class BlueshiftMeta extends MetaImpl {
 
   /** A Meta that closes connections idle (no request, nothing running) for {@code idleTimeout}. */
   public BlueshiftMeta(QueryEngine engine, Duration idleTimeout) {
+    this(engine, idleTimeout, null);
+  }
+
+  /**
+   * A Meta whose connections are checked against {@code users} (coordinator mode), or, when it is
+   * null, only accept {@code admin} without a password (local mode).
+   */
+  public BlueshiftMeta(QueryEngine engine, Duration idleTimeout, UserStore users) {
     // Server side: there is no local AvaticaConnection.
     super(null);
     this.engine = engine;
     this.idleTimeoutNanos = idleTimeout.toNanos();
+    this.users = users;
   }
 
   // --- connections -----------------------------------------------------------------------------
@@ -80,10 +97,18 @@ public final class BlueshiftMeta extends MetaImpl {
     if (user == null || user.isEmpty()) {
       user = LOCAL_USER;
     }
-    if (!LOCAL_USER.equals(user) || (password != null && !password.isEmpty())) {
+    String database = info == null ? null : info.get("database");
+    if (database != null && !database.isEmpty() && !database.equals(PinnedCatalog.DATABASE)) {
+      throw new AvaticaRuntimeException("database \"" + database + "\" does not exist", ERROR_CODE,
+          SqlState.INVALID_CATALOG_NAME.code(), AvaticaSeverity.ERROR);
+    }
+    boolean allowed = users == null
+        ? LOCAL_USER.equals(user) && (password == null || password.isEmpty())
+        : users.authenticate(user, password);
+    if (!allowed) {
       throw new AvaticaRuntimeException(
-          "password authentication failed for user \"" + user + "\"", ERROR_CODE, "28P01",
-          AvaticaSeverity.ERROR);
+          "password authentication failed for user \"" + user + "\"", ERROR_CODE,
+          SqlState.INVALID_PASSWORD.code(), AvaticaSeverity.ERROR);
     }
     Session session;
     try {
@@ -91,7 +116,7 @@ public final class BlueshiftMeta extends MetaImpl {
     } catch (RuntimeException e) {
       throw toAvatica(e);
     }
-    ConnectionState previous = connections.putIfAbsent(ch.id, new ConnectionState(session));
+    ConnectionState previous = connections.putIfAbsent(ch.id, new ConnectionState(session, user));
     if (previous != null) {
       session.close();
       throw new AvaticaRuntimeException("connection " + ch.id + " is already open", ERROR_CODE,
@@ -224,6 +249,21 @@ public final class BlueshiftMeta extends MetaImpl {
     return new ExecuteBatchResult(counts);
   }
 
+  /** What the protobuf transport calls for {@code executeBatch}: the rows as sent. */
+  @Override
+  public ExecuteBatchResult executeBatchProtobuf(StatementHandle h,
+      List<Requests.UpdateBatch> parameterValues) throws NoSuchStatementException {
+    List<List<TypedValue>> rows = new ArrayList<>(parameterValues.size());
+    for (Requests.UpdateBatch batch : parameterValues) {
+      List<TypedValue> row = new ArrayList<>(batch.getParameterValuesCount());
+      for (org.apache.calcite.avatica.proto.Common.TypedValue v : batch.getParameterValuesList()) {
+        row.add(TypedValue.fromProto(v));
+      }
+      rows.add(row);
+    }
+    return executeBatch(h, rows);
+  }
+
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues)
       throws NoSuchStatementException {
@@ -233,10 +273,96 @@ public final class BlueshiftMeta extends MetaImpl {
           "26000", AvaticaSeverity.ERROR);
     }
     long[] counts = new long[parameterValues.size()];
+    BatchInsert insert = BatchInsert.of(s.preparedSql);
+    if (insert != null && counts.length > 0) {
+      runBatchInsert(h, insert, parameterValues);
+      java.util.Arrays.fill(counts, 1);
+      return new ExecuteBatchResult(counts);
+    }
     for (int i = 0; i < counts.length; i++) {
       counts[i] = runUpdate(h, bind(s.preparedSql, parameterValues.get(i)));
     }
     return new ExecuteBatchResult(counts);
+  }
+
+  /**
+   * A batch of a one-row INSERT … VALUES as multi-row INSERTs in one commit: in the session's
+   * transaction if one is open, else in a transaction of its own when the batch needs more than
+   * one statement. All rows or none.
+   */
+  private void runBatchInsert(StatementHandle h, BatchInsert insert,
+      List<List<TypedValue>> parameterValues) throws NoSuchStatementException {
+    ConnectionState c = connection(h.connectionId);
+    StatementState s = statement(h);
+    s.closeResult();
+    List<String> statements;
+    try {
+      statements = insert.statements(parameterValues);
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    }
+    c.executeLock.lock();
+    s.executing = true;
+    try {
+      boolean ownTransaction = statements.size() > 1 && !c.session.inTransaction();
+      if (ownTransaction) {
+        c.session.execute("BEGIN");
+      }
+      int firstRow = 0;
+      try {
+        for (String sql : statements) {
+          try {
+            c.session.execute(sql);
+          } catch (BlueshiftException e) {
+            throw atBatchRow(e, insert, firstRow);
+          }
+          firstRow += insert.rowsPerStatement();
+        }
+      } catch (RuntimeException e) {
+        if (ownTransaction) {
+          c.session.execute("ROLLBACK");
+        }
+        throw e;
+      }
+      if (ownTransaction) {
+        c.session.execute("COMMIT");
+      }
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    } finally {
+      s.executing = false;
+      c.executeLock.unlock();
+    }
+  }
+
+  /** CREATE/ALTER/DROP USER: coordinator mode only, by the superuser. */
+  private StatementResult runUserCommand(ConnectionState c, UserCommand command) {
+    if (users == null) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, command.commandTag()
+          + " needs coordinator mode (blueshift coordinator); a local cluster has only the user admin");
+    }
+    if (!UserStore.SUPERUSER.equals(c.user)) {
+      throw new BlueshiftException(SqlState.INSUFFICIENT_PRIVILEGE,
+          "permission denied: only admin may create, alter or drop users");
+    }
+    command.apply(users);
+    return new StatementResult.Update(command.commandTag(), 0);
+  }
+
+  private static AvaticaRuntimeException cancelled() {
+    return new AvaticaRuntimeException("canceling statement due to user request", ERROR_CODE,
+        SqlState.QUERY_CANCELED.code(), AvaticaSeverity.ERROR);
+  }
+
+  /** The error of a generated INSERT, naming the batch row (1-based) instead of a line. */
+  private static BlueshiftException atBatchRow(BlueshiftException e, BatchInsert insert,
+      int firstRow) {
+    if (e.line() < insert.firstRowLine()) {
+      return e;
+    }
+    String message = e.getMessage().replaceAll(" ?\\(line \\d+, col(umn)? \\d+\\)", "");
+    int row = firstRow + e.line() - insert.firstRowLine() + 1;
+    return new BlueshiftException(e.state(), message + " (batch row " + row + ")", e);
   }
 
   @Override
@@ -277,6 +403,11 @@ public final class BlueshiftMeta extends MetaImpl {
     }
     if (s.executing) {
       c.session.cancel();
+    }
+    // A frame being read holds the statement's monitor: stop the query first so it ends now.
+    OpenResult open = s.result;
+    if (open != null) {
+      open.cursor.cancel();
     }
     s.closeResult();
   }
@@ -394,9 +525,10 @@ public final class BlueshiftMeta extends MetaImpl {
     Frame first;
     synchronized (s) {
       if (c.statements.get(h.id) != s) {
-        // closed while it ran
+        // Closed while it ran: the driver's cancel. Not NoSuchStatementException, on which
+        // Avatica's client would re-create the statement and run the query again.
         open.close();
-        throw new NoSuchStatementException(h);
+        throw cancelled();
       }
       s.result = open;
       first = open.nextFrame(0, frameRows(firstFrameRows));
@@ -418,10 +550,14 @@ public final class BlueshiftMeta extends MetaImpl {
     return ((StatementResult.Update) result).count();
   }
 
-  private static StatementResult execute(ConnectionState c, StatementState s, String sql) {
+  private StatementResult execute(ConnectionState c, StatementState s, String sql) {
     c.executeLock.lock();
     s.executing = true;
     try {
+      UserCommand command = UserCommand.parse(sql);
+      if (command != null) {
+        return runUserCommand(c, command);
+      }
       return c.session.execute(sql);
     } catch (RuntimeException e) {
       throw toAvatica(e);
@@ -495,14 +631,16 @@ public final class BlueshiftMeta extends MetaImpl {
 
   private static final class ConnectionState {
     final Session session;
+    final String user;
     final ConnectionPropertiesImpl props = new ConnectionPropertiesImpl();
     final ConcurrentMap<Integer, StatementState> statements = new ConcurrentHashMap<>();
     /** The engine runs one statement of a session at a time. */
     final ReentrantLock executeLock = new ReentrantLock();
     volatile long lastUsedNanos = System.nanoTime();
 
-    ConnectionState(Session session) {
+    ConnectionState(Session session, String user) {
       this.session = session;
+      this.user = user;
     }
   }
 
@@ -510,8 +648,8 @@ public final class BlueshiftMeta extends MetaImpl {
     /** SQL of a prepared statement; null for a plain statement. */
     final String preparedSql;
     volatile boolean executing;
-    /** Guarded by this. */
-    OpenResult result;
+    /** Written under this; read without it only to cancel. */
+    volatile OpenResult result;
 
     StatementState(String preparedSql) {
       this.preparedSql = preparedSql;

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The coordinator's JDBC endpoint: Avatica protobuf over HTTP (what {@code
@@ -19,10 +20,13 @@ public final class JdbcServer implements AutoCloseable {
   private final BlueshiftMeta meta;
   private final String host;
 
-  private JdbcServer(HttpServer http, BlueshiftMeta meta, String host) {
+  private final boolean tls;
+
+  private JdbcServer(HttpServer http, BlueshiftMeta meta, String host, boolean tls) {
     this.http = http;
     this.meta = meta;
     this.host = host;
+    this.tls = tls;
   }
 
   /**
@@ -43,9 +47,29 @@ public final class JdbcServer implements AutoCloseable {
    * @throws BlueshiftException when the address cannot be bound
    */
   public static JdbcServer start(QueryEngine engine, String host, int port, BooleanSupplier ready) {
-    BlueshiftMeta meta = new BlueshiftMeta(engine);
+    return start(engine, host, port, ready, JdbcSecurity.LOCAL);
+  }
+
+  /**
+   * As {@link #start(QueryEngine, String, int, BooleanSupplier)}, with {@code security} deciding
+   * who may connect (local mode or the coordinator's users) and whether the endpoint uses TLS.
+   *
+   * @throws BlueshiftException when the address cannot be bound or the keystore not read
+   */
+  public static JdbcServer start(QueryEngine engine, String host, int port, BooleanSupplier ready,
+      JdbcSecurity security) {
+    BlueshiftMeta meta = new BlueshiftMeta(engine, BlueshiftMeta.DEFAULT_IDLE_TIMEOUT, security.users());
     JdbcHttpHandler handler = new JdbcHttpHandler(new LocalService(meta), ready);
-    HttpServer http = new HttpServer(port, handler) {
+    SslContextFactory.Server tls = null;
+    if (security.keystore() != null) {
+      if (!java.nio.file.Files.isReadable(security.keystore())) {
+        throw new BlueshiftException(SqlState.IO_ERROR, "cannot read the TLS keystore " + security.keystore());
+      }
+      tls = new SslContextFactory.Server();
+      tls.setKeyStorePath(security.keystore().toAbsolutePath().toString());
+      tls.setKeyStorePassword(security.keystorePassword() == null ? "" : security.keystorePassword());
+    }
+    HttpServer http = new HttpServer(port, handler, null, null, tls) {
       @Override
       protected ServerConnector getServerConnector() {
         ServerConnector connector = super.getServerConnector();
@@ -60,7 +84,7 @@ public final class JdbcServer implements AutoCloseable {
       throw new BlueshiftException(SqlState.IO_ERROR,
           "cannot serve JDBC on " + host + ":" + port + ": " + rootMessage(e), e);
     }
-    return new JdbcServer(http, meta, host);
+    return new JdbcServer(http, meta, host, tls != null);
   }
 
   private static String rootMessage(Throwable e) {
@@ -83,7 +107,7 @@ public final class JdbcServer implements AutoCloseable {
 
   /** The URL for the Blueshift driver, e.g. {@code jdbc:blueshift://127.0.0.1:5439/dev}. */
   public String jdbcUrl() {
-    return "jdbc:blueshift://" + host + ":" + port() + "/dev";
+    return "jdbc:blueshift://" + host + ":" + port() + "/dev" + (tls ? "?ssl=true" : "");
   }
 
   /** The server's Avatica state, e.g. to cancel a connection's running statement. */

@@ -36,7 +36,7 @@ public final class CoordinatorNode implements AutoCloseable {
   private final LoadHistory loads;
 
   private CoordinatorNode(Path dataDir, List<String> workers, int slicesPerWorker, String host, int jdbcPort,
-      long memoryBytes) throws IOException {
+      long memoryBytes, dev.blueshift.coordinator.jdbc.JdbcSecurity security) throws IOException {
     ClusterTopology topology = ClusterTopology.newBuilder().setWorkers(workers.size()).setSlicesPerWorker(slicesPerWorker).build();
     this.catalog = Catalog.open(dataDir, topology);
     this.loads = LoadHistory.open(dataDir);
@@ -47,13 +47,23 @@ public final class CoordinatorNode implements AutoCloseable {
     collectGarbage();
     BlueshiftEngine engine = new BlueshiftEngine(catalog, cluster, exchanges, host + ":" + exchangeServer.port(), allocator,
         loads);
-    this.jdbc = JdbcServer.start(engine, host, jdbcPort);
+    this.jdbc = JdbcServer.start(engine, host, jdbcPort, () -> true, security);
   }
 
   /** Starts a coordinator for the given workers; {@code jdbcPort} 0 picks a free port. */
   public static CoordinatorNode start(Path dataDir, List<String> workers, int slicesPerWorker, String host, int jdbcPort,
       long memoryBytes) throws IOException {
-    return new CoordinatorNode(dataDir, workers, slicesPerWorker, host, jdbcPort, memoryBytes);
+    return new CoordinatorNode(dataDir, workers, slicesPerWorker, host, jdbcPort, memoryBytes,
+        dev.blueshift.coordinator.jdbc.JdbcSecurity.LOCAL);
+  }
+
+  /**
+   * As {@link #start(Path, List, int, String, int, long)}, with {@code security} deciding who may
+   * connect over JDBC (users and passwords in coordinator mode) and whether it uses TLS.
+   */
+  public static CoordinatorNode start(Path dataDir, List<String> workers, int slicesPerWorker, String host, int jdbcPort,
+      long memoryBytes, dev.blueshift.coordinator.jdbc.JdbcSecurity security) throws IOException {
+    return new CoordinatorNode(dataDir, workers, slicesPerWorker, host, jdbcPort, memoryBytes, security);
   }
 
   /**
@@ -81,7 +91,7 @@ public final class CoordinatorNode implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:blueshift://" + jdbc.host() + ":" + jdbc.port() + "/dev";
+    return jdbc.jdbcUrl();
   }
 
   public Catalog catalog() {
