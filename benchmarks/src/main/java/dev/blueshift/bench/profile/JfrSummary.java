@@ -58,12 +58,15 @@ public record JfrSummary(int samples, List<Entry> topFrames, List<Entry> topProj
     return new JfrSummary(samples, ranked(top, limit), ranked(project, limit), ranked(threads, limit));
   }
 
-  /** A thread's name without its trailing number(s): "worker0-fragment-53" becomes "worker0-fragment". */
+  /**
+   * A thread's name without its trailing numbers: "worker0-fragment-53" becomes "worker0-fragment",
+   * "avatica_qtp1780399359-33" becomes "avatica_qtp".
+   */
   static String threadGroup(String name) {
     if (name == null || name.isBlank()) {
       return "(unnamed)";
     }
-    String group = name.replaceAll("[-#_ ]?\\d+$", "");
+    String group = name.replaceAll("([-#_ ]?\\d+)+$", "");
     return group.isEmpty() ? name : group;
   }
 

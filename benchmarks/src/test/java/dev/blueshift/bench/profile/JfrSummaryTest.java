@@ -51,6 +51,7 @@ class JfrSummaryTest {
   void threadNamesLoseTheirNumbers() {
     assertThat(JfrSummary.threadGroup("worker0-fragment-53")).isEqualTo("worker0-fragment");
     assertThat(JfrSummary.threadGroup("grpc-default-executor-12")).isEqualTo("grpc-default-executor");
+    assertThat(JfrSummary.threadGroup("avatica_qtp1780399359-33")).isEqualTo("avatica_qtp");
     assertThat(JfrSummary.threadGroup("main")).isEqualTo("main");
     assertThat(JfrSummary.threadGroup(null)).isEqualTo("(unnamed)");
   }
