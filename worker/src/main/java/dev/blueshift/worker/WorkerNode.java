@@ -40,7 +40,8 @@ public final class WorkerNode implements AutoCloseable {
     ExchangeRegistry exchanges = new ExchangeRegistry();
     this.server = NodeServer.start("worker" + id, host, port, List.of(
         new WorkerServiceImpl(storage, exchanges, channels, allocator, fragments),
-        new ExchangeServiceImpl(exchanges)));
+        new ExchangeServiceImpl(exchanges),
+        new dev.blueshift.worker.load.LoadServiceImpl(storage, channels, allocator, fragments)));
   }
 
   /** Starts a worker serving gRPC on host:port (0 = any free port). */

@@ -12,7 +12,10 @@ import dev.blueshift.protocol.catalog.ColumnDef;
 import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.load.DelimitedTextParser;
 import dev.blueshift.worker.load.LoadError;
+import dev.blueshift.worker.load.FormatParser;
+import dev.blueshift.worker.load.LoadFormats;
 import dev.blueshift.worker.load.LoadInput;
+import dev.blueshift.worker.load.LoadTarget;
 import dev.blueshift.worker.load.ParseResult;
 import dev.blueshift.worker.load.LoadOption;
 import dev.blueshift.worker.load.LoadOptions;
@@ -62,44 +65,89 @@ public final class CopyCommand {
    * checked: nothing is written and the returned change is null.
    */
   public Loaded execute(SqlCopy copy, TableSnapshot table, IntFunction<Object> defaults) {
-    LoadOptions options = options(copy);
+    List<LoadOption> optionList = optionList(copy);
+    LoadOptions options = LoadOptions.parse(optionList);
     boolean noLoad = copy.hasOption("NOLOAD");
     List<Path> files = CopySources.expand(copy);
-    List<String> names = new ArrayList<>();
-    List<SqlType> types = new ArrayList<>();
-    List<Boolean> notNull = new ArrayList<>();
-    for (ColumnDef c : table.def().getColumnsList()) {
-      names.add(c.getName());
-      types.add(ProtoTypes.fromProto(c.getType()));
-      notNull.add(c.getNotNull());
-    }
     CopyColumns columns = CopyColumns.of(copy, table, defaults);
-    LoadRun run = new LoadRun(history, table, columnsByName(names, types));
+    LoadRun run = new LoadRun(history, table, columnTypes(table));
+    boolean compressedByOption = options.compression() != dev.blueshift.worker.load.Compression.NONE;
+    DistributedLoad load = new DistributedLoad(cluster);
+    List<LoadError> errors = List.of();
+    List<Integer> errorSlices = List.of();
+    try (LoadStates.Running progress = history.running().start(LoadRun.SESSION, run.query())) {
+      List<DistributedLoad.Input> inputs = load.plan(files, LoadFormats.of(options).splittable(), compressedByOption);
+      DistributedLoad.Outcome outcome = load.run(inputs, table.def(), columns.fileColumns(), columns.fixed(),
+          optionList, noLoad, progress, compressedByOption || inputs.stream().anyMatch(i -> DistributedLoad.compressedName(i.file())));
+      errors = outcome.errors();
+      errorSlices = outcome.errorSlices();
+      long rows = 0;
+      for (int f = 0; f < files.size(); f++) {
+        long lines = 0;
+        long fileRows = 0;
+        boolean stopped = false;
+        for (DistributedLoad.Input in : inputs) {
+          if (in.fileIndex() == f) {
+            lines += outcome.lines()[in.index()];
+            fileRows += outcome.rows()[in.index()];
+          }
+        }
+        run.file(files.get(f).toString(), new ParseResult(lines, fileRows, stopped));
+        rows += fileRows;
+      }
+      if (outcome.stopped() || errors.size() > options.maxErrors()) {
+        load.abort(table.def().getTableId());
+        // workers stop on their own count; keep what a sequential load would have recorded
+        int keep = (int) Math.min(errors.size(), options.maxErrors() + 1);
+        errors = errors.subList(0, keep);
+        errorSlices = errorSlices.subList(0, keep);
+        run.finish(errors, errorSlices, "failed");
+        throw DelimitedTextParser.loadFailed(errors, options.maxErrors());
+      }
+      if (noLoad) {
+        run.finish(errors, errorSlices, "noload");
+        return new Loaded(rows, null);
+      }
+      Loaded loaded = new Loaded(rows, Changes.append(table, outcome.segments()));
+      run.finish(errors, errorSlices, "loaded");
+      return loaded;
+    } catch (RuntimeException e) {
+      run.finish(errors, errorSlices, "failed");
+      throw e;
+    }
+  }
+
+  /**
+   * {@code COPY … FROM STDIN}: parses one client stream here on the coordinator with the same
+   * {@link dev.blueshift.worker.load.FormatParser}s the workers use, and routes the rows through a
+   * {@link TableWriter}; the caller commits the returned change.
+   */
+  public Loaded executeStream(SqlCopy copy, TableSnapshot table, IntFunction<Object> defaults, LoadInput input) {
+    LoadOptions options = options(copy);
+    boolean noLoad = copy.hasOption("NOLOAD");
+    CopyColumns columns = CopyColumns.of(copy, table, defaults);
+    LoadRun run = new LoadRun(history, table, columnTypes(table));
     List<LoadError> errors = new ArrayList<>();
     try (TableWriter writer = new TableWriter(cluster, allocator, table.def(), table.version() + 1)) {
-      DelimitedTextParser parser = new DelimitedTextParser(names, types, notNull, options, allocator,
-          columns.fileColumns(), columns.fixed());
-      long rows = 0;
-      for (Path file : files) {
-        ParseResult result = parser.parse(LoadInput.wholeFile(file), batch -> {
-          try (batch) {
-            if (!noLoad) {
-              writer.add(batch);
-            }
+      LoadTarget target = target(table, columns);
+      FormatParser parser = LoadFormats.of(options).parser(target, options, allocator);
+      ParseResult result = parser.parse(input, batch -> {
+        try (batch) {
+          if (!noLoad) {
+            writer.add(batch);
           }
-        }, errors);
-        run.file(file.toString(), result);
-        rows += result.rows();
-        if (result.stopped()) {
-          run.finish(errors, "failed");
-          throw parser.loadFailed(errors);
         }
+      }, errors);
+      run.file(input.name(), result);
+      if (result.stopped() || errors.size() > options.maxErrors()) {
+        run.finish(errors, "failed");
+        throw DelimitedTextParser.loadFailed(errors, options.maxErrors());
       }
       if (noLoad) {
         run.finish(errors, "noload");
-        return new Loaded(rows, null);
+        return new Loaded(result.rows(), null);
       }
-      Loaded loaded = new Loaded(rows, Changes.append(table, writer.write()));
+      Loaded loaded = new Loaded(result.rows(), Changes.append(table, writer.write()));
       run.finish(errors, "loaded");
       return loaded;
     } catch (RuntimeException e) {
@@ -108,10 +156,22 @@ public final class CopyCommand {
     }
   }
 
-  private static java.util.Map<String, SqlType> columnsByName(List<String> names, List<SqlType> types) {
+  private static LoadTarget target(TableSnapshot table, CopyColumns columns) {
+    List<String> names = new ArrayList<>();
+    List<SqlType> types = new ArrayList<>();
+    List<Boolean> notNull = new ArrayList<>();
+    for (ColumnDef c : table.def().getColumnsList()) {
+      names.add(c.getName());
+      types.add(ProtoTypes.fromProto(c.getType()));
+      notNull.add(c.getNotNull());
+    }
+    return new LoadTarget(names, types, notNull, columns.fileColumns(), columns.fixed());
+  }
+
+  private static java.util.Map<String, SqlType> columnTypes(TableSnapshot table) {
     java.util.Map<String, SqlType> out = new java.util.HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      out.put(names.get(i), types.get(i));
+    for (ColumnDef c : table.def().getColumnsList()) {
+      out.put(c.getName(), ProtoTypes.fromProto(c.getType()));
     }
     return out;
   }

@@ -39,6 +39,8 @@ public final class LoadHistory implements AutoCloseable {
       long rows, long errors, String status) {}
 
   private final Path file;
+  /** The COPYs running now (stv_load_state); not persisted. */
+  private final LoadStates running = new LoadStates();
   private final int limit;
   private final Deque<ErrorRow> errors = new ArrayDeque<>();
   private final Deque<FileRow> files = new ArrayDeque<>();
@@ -90,6 +92,11 @@ public final class LoadHistory implements AutoCloseable {
   }
 
   /** A new query id for a COPY (ids continue across restarts). */
+  /** The COPYs running now and their progress (behind stv_load_state). */
+  public LoadStates running() {
+    return running;
+  }
+
   public synchronized long nextQuery() {
     return ++lastQuery;
   }

@@ -22,7 +22,7 @@ final class LoadRun {
   /** Redshift's stl_load_errors text columns hold at most this many characters. */
   private static final int RAW_LIMIT = 1024;
   /** Redshift's session is the backend process; here one process serves every session. */
-  private static final int SESSION = (int) ProcessHandle.current().pid();
+  static final int SESSION = (int) ProcessHandle.current().pid();
 
   private final LoadHistory history;
   private final long query;
@@ -42,6 +42,10 @@ final class LoadRun {
     this.columnTypes = columnTypes == null ? Map.of() : columnTypes;
   }
 
+  long query() {
+    return query;
+  }
+
   void file(String name, ParseResult result) {
     fileNames.add(name);
     results.add(result);
@@ -49,6 +53,11 @@ final class LoadRun {
 
   /** Records everything once, with the COPY's outcome ({@code loaded}, {@code failed}, {@code noload}). */
   void finish(List<LoadError> errors, String status) {
+    finish(errors, List.of(), status);
+  }
+
+  /** As {@link #finish(List, String)}; {@code slices[i]} is the slice that rejected {@code errors[i]} (0 when absent). */
+  void finish(List<LoadError> errors, List<Integer> slices, String status) {
     if (finished) {
       return;
     }
@@ -62,8 +71,10 @@ final class LoadRun {
           rejected, status));
     }
     List<LoadHistory.ErrorRow> rows = new ArrayList<>(errors.size());
-    for (LoadError e : errors) {
-      rows.add(new LoadHistory.ErrorRow(USER_ID, 0, tableOid, startMicros, SESSION, query, clip(e.file(), 256),
+    for (int i = 0; i < errors.size(); i++) {
+      LoadError e = errors.get(i);
+      int slice = i < slices.size() ? slices.get(i) : 0;
+      rows.add(new LoadHistory.ErrorRow(USER_ID, slice, tableOid, startMicros, SESSION, query, clip(e.file(), 256),
           e.line(), e.column(), typeName(e.column()), length(e.column()), e.position(), clip(e.rawLine(), RAW_LIMIT),
           clip(e.rawValue(), RAW_LIMIT), e.code(), clip(e.reason(), RAW_LIMIT)));
     }

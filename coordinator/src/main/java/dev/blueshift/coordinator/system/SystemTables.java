@@ -33,6 +33,7 @@ public final class SystemTables {
     all.addAll(PgCatalog.ALL);
     all.addAll(RedshiftViews.ALL);
     all.addAll(StlLoadTables.ALL);
+    all.addAll(StvLoadState.ALL);
     all.addAll(TableVersions.ALL);
     return List.copyOf(all);
   }

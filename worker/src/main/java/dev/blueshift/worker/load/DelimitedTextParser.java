@@ -100,7 +100,21 @@ public final class DelimitedTextParser implements FormatParser {
           lineNo++;
           line = line + "\n" + more;
         }
-        LoadError error = parseLine(file, lineNo, line, values);
+        long recordStart = lineNo;
+        boolean unterminated = false;
+        while (options.csv() && TextEscapes.openQuote(line, options.quote())) { // CSV: a quoted field may hold newlines
+          String more = reader.readLine();
+          if (more == null) {
+            unterminated = true;
+            break;
+          }
+          lineNo++;
+          line = line + "\n" + more;
+        }
+        LoadError error = unterminated
+            ? new LoadError(file, recordStart, null, null, 0, line, null, 1214,
+                "unterminated quoted field: no closing " + options.quote() + " before the end of the file")
+            : parseLine(file, lineNo, line, values);
         if (error != null) {
           errors.add(error);
           if (errors.size() > options.maxErrors()) {
@@ -133,6 +147,11 @@ public final class DelimitedTextParser implements FormatParser {
 
   /** The error users see when a load has more rejected rows than MAXERROR allows. */
   public BlueshiftException loadFailed(List<LoadError> errors) {
+    return loadFailed(errors, options.maxErrors());
+  }
+
+  /** The error users see when a load has more rejected rows than {@code maxErrors} allows: the first names file, line, column and value. */
+  public static BlueshiftException loadFailed(List<LoadError> errors, long maxErrors) {
     LoadError first = errors.get(0);
     SqlState state = switch (first.code()) {
       case 1207 -> SqlState.INVALID_TEXT_REPRESENTATION;
@@ -141,7 +160,7 @@ public final class DelimitedTextParser implements FormatParser {
       case 1213 -> SqlState.NOT_NULL_VIOLATION;
       default -> SqlState.LOAD_ERROR;
     };
-    String more = errors.size() > 1 ? " (" + errors.size() + " rows rejected, MAXERROR " + options.maxErrors() + ")" : "";
+    String more = errors.size() > 1 ? " (" + errors.size() + " rows rejected, MAXERROR " + maxErrors + ")" : "";
     return new BlueshiftException(state, "COPY failed: " + first.message() + more);
   }
 
@@ -159,7 +178,7 @@ public final class DelimitedTextParser implements FormatParser {
   }
 
   /** Splits and converts one line into {@code values}; returns the error instead when it is bad. */
-  private LoadError parseLine(String file, long lineNo, String line, Object[] values) {
+  LoadError parseLine(String file, long lineNo, String line, Object[] values) {
     List<String> fields;
     if (json != null) {
       try {

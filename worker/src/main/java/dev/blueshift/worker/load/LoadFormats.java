@@ -9,20 +9,23 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class LoadFormats {
   private LoadFormats() {}
 
-  /** Delimited text (pipe, DELIMITER, CSV, REMOVEQUOTES) and JSON 'auto' lines. */
-  private static final LoadFormat TEXT = new LoadFormat() {
-    @Override
-    public boolean splittable() {
-      return true;
-    }
+  /**
+   * Delimited text (pipe, DELIMITER, CSV, REMOVEQUOTES) and JSON 'auto' lines; plain delimited
+   * text takes the byte-level fast path ({@link DelimitedBytesParser}).
+   */
+  private static final LoadFormat TEXT = new Text(true);
+  /** With ESCAPE a record may span lines (an escaped newline), so files are not cut into ranges. */
+  private static final LoadFormat TEXT_WHOLE_FILES = new Text(false);
 
+  private record Text(boolean splittable) implements LoadFormat {
     @Override
     public FormatParser parser(LoadTarget target, LoadOptions options, BufferAllocator allocator) {
-      return new DelimitedTextParser(target, options, allocator);
+      return DelimitedBytesParser.supports(options) ? new DelimitedBytesParser(target, options, allocator)
+          : new DelimitedTextParser(target, options, allocator);
     }
-  };
+  }
 
   public static LoadFormat of(LoadOptions options) {
-    return TEXT;
+    return options.escape() ? TEXT_WHOLE_FILES : TEXT;
   }
 }

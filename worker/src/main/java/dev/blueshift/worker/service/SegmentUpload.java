@@ -25,7 +25,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** One streamed segment upload: header, then batches; on completion the segment is written and synced. */
-final class SegmentUpload implements StreamObserver<WriteSegmentMessage> {
+public final class SegmentUpload implements StreamObserver<WriteSegmentMessage> {
   private final LocalStorage storage;
   private final BufferAllocator allocator;
   private final StreamObserver<WriteSegmentResponse> response;
@@ -70,6 +70,34 @@ final class SegmentUpload implements StreamObserver<WriteSegmentMessage> {
     }
   }
 
+  /**
+   * Writes and syncs {@code batches} (columns as the header lists them) as the segment the header
+   * names; the caller keeps ownership of the batches. Also used by loads for their own slices.
+   */
+  public static WriteSegmentResponse write(LocalStorage storage, WriteSegmentHeader header, List<VectorSchemaRoot> batches,
+      BufferAllocator allocator) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (SegmentColumnSpec c : header.getColumnsList()) {
+      SqlType t = ProtoTypes.fromProto(c.getColumn().getType());
+      columns.add(new ColumnSpec(c.getColumn().getName(), t, Encoding.parse(c.getEncoding().isEmpty() ? "auto" : c.getEncoding())));
+    }
+    SegmentSchema segmentSchema = new SegmentSchema(columns, header.getSortKeyList());
+    String relative = LocalStorage.segmentPath(header.getTableId(), header.getSlice(), header.getSegmentName());
+    Path file = storage.prepareNewSegment(relative);
+    SegmentMetadata meta = SegmentWriter.write(file, segmentSchema, batches, allocator, SegmentWriter.DEFAULT_BLOCK_ROWS);
+    WriteSegmentResponse.Builder out = WriteSegmentResponse.newBuilder()
+        .setPath(relative)
+        .setRowCount(meta.rowCount())
+        .setBytes(meta.fileBytes());
+    for (ZoneMap z : meta.columnZoneMaps()) {
+      out.addStats(ColumnStats.newBuilder()
+          .setMin(ProtoTypes.literal(z.min()))
+          .setMax(ProtoTypes.literal(z.max()))
+          .setNullCount(z.nullCount()));
+    }
+    return out.build();
+  }
+
   private void fail(Throwable t) {
     failed = true;
     release();
@@ -92,21 +120,9 @@ final class SegmentUpload implements StreamObserver<WriteSegmentMessage> {
       return;
     }
     try {
-      String relative = LocalStorage.segmentPath(header.getTableId(), header.getSlice(), header.getSegmentName());
-      Path file = storage.prepareNewSegment(relative);
-      SegmentMetadata meta = SegmentWriter.write(file, segmentSchema, batches, allocator, SegmentWriter.DEFAULT_BLOCK_ROWS);
-      WriteSegmentResponse.Builder out = WriteSegmentResponse.newBuilder()
-          .setPath(relative)
-          .setRowCount(meta.rowCount())
-          .setBytes(meta.fileBytes());
-      for (ZoneMap z : meta.columnZoneMaps()) {
-        out.addStats(ColumnStats.newBuilder()
-            .setMin(ProtoTypes.literal(z.min()))
-            .setMax(ProtoTypes.literal(z.max()))
-            .setNullCount(z.nullCount()));
-      }
+      WriteSegmentResponse written = write(storage, header, batches, allocator);
       release();
-      response.onNext(out.build());
+      response.onNext(written);
       response.onCompleted();
     } catch (RuntimeException e) {
       fail(e);
