@@ -10,6 +10,7 @@ import dev.blueshift.sqltests.differential.RandomQuery.Pred;
 import dev.blueshift.sqltests.differential.RandomQuery.Select;
 import dev.blueshift.sqltests.differential.RandomQuery.SetOp;
 import dev.blueshift.sqltests.differential.RandomTables.Category;
+import dev.blueshift.sqltests.differential.RandomTables.ColType;
 import dev.blueshift.sqltests.differential.RandomTables.Column;
 import dev.blueshift.sqltests.differential.RandomTables.Table;
 import java.time.LocalDate;
@@ -82,16 +83,98 @@ final class QueryGenerator {
   RandomQuery next() {
     aliasCounter = 0;
     int kind = r.nextInt(100);
-    if (kind < 30) {
+    if (kind < 27) {
       return plain();
-    } else if (kind < 58) {
+    } else if (kind < 52) {
       return aggregate();
-    } else if (kind < 73) {
+    } else if (kind < 66) {
       return window();
-    } else if (kind < 88) {
+    } else if (kind < 80) {
       return setOp();
+    } else if (kind < 90) {
+      return derived();
     }
     return scalarSubquerySelect();
+  }
+
+  /** {@code n} or {@code n OFFSET m}. */
+  private String limit(int max) {
+    int n = 1 + r.nextInt(max);
+    return r.nextInt(4) == 0 ? n + " OFFSET " + r.nextInt(5) : String.valueOf(n);
+  }
+
+  /** A representative column type of each category, for the columns of a derived table. */
+  private static ColType typeOf(Category c) {
+    return switch (c) {
+      case INT -> ColType.BIGINT;
+      case DEC -> ColType.DEC_18_4;
+      case FLOAT -> ColType.DOUBLE;
+      case BOOL -> ColType.BOOLEAN;
+      case CHAR -> ColType.CHAR;
+      case VARCHAR -> ColType.VARCHAR;
+      case DATE -> ColType.DATE;
+      case TS -> ColType.TIMESTAMP;
+    };
+  }
+
+  /**
+   * A query over a derived table: {@code SELECT … FROM (SELECT [DISTINCT] e0 AS d0, … FROM … [GROUP
+   * BY …]) d WHERE … [GROUP BY …]}.
+   */
+  private Select derived() {
+    List<Ref> inner = new ArrayList<>();
+    String[] from = new String[2];
+    List<Join> joins = from(inner, from, r.nextInt(2));
+    List<String> exprs = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
+    List<String> groupBy = new ArrayList<>();
+    boolean grouped = r.nextInt(3) == 0;
+    int n = 2 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      Expr e;
+      if (grouped && i > 0) {
+        String agg = aggregate(inner, false);
+        e = new Expr(agg, agg.startsWith("COUNT") ? Category.INT : agg.startsWith("AVG") ? Category.FLOAT
+            : Category.DEC);
+        if (agg.startsWith("MIN(") || agg.startsWith("MAX(") || agg.startsWith("SUM(")) {
+          String arg = agg.substring(4, agg.length() - 1);
+          e = new Expr(agg, inner.stream().filter(x -> x.sql().equals(arg)).map(Ref::category).findFirst()
+              .orElse(Category.DEC));
+        }
+      } else {
+        e = expr(inner, 1);
+        if (grouped) {
+          groupBy.add(e.sql());
+        }
+      }
+      exprs.add(e.sql() + " AS d" + i);
+      columns.add(new Column("d" + i, typeOf(e.category())));
+    }
+    Pred innerWhere = r.nextBoolean() ? null : pred(inner, 1);
+    String sub = "(SELECT " + (!grouped && r.nextInt(4) == 0 ? "DISTINCT " : "") + String.join(", ", exprs)
+        + " FROM " + from[0] + " " + from[1] + joins.stream().map(Join::sql).reduce("", String::concat)
+        + (innerWhere == null ? "" : " WHERE " + innerWhere.sql())
+        + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ")";
+    String d = alias();
+    List<Ref> scope = new ArrayList<>();
+    columns.forEach(c -> scope.add(new Ref(d, c)));
+    List<Item> items = new ArrayList<>();
+    List<String> outerGroup = new ArrayList<>();
+    if (r.nextBoolean()) {
+      Ref key = ref(scope, x -> true);
+      outerGroup.add(key.sql());
+      items.add(new Item(key.sql(), direction()));
+      items.add(new Item(aggregate(scope, false), direction()));
+    } else {
+      int m = 1 + r.nextInt(3);
+      for (int i = 0; i < m; i++) {
+        items.add(new Item(expr(scope, 1).sql(), direction()));
+      }
+    }
+    Pred where = r.nextInt(3) == 0 ? null : pred(scope, 2);
+    boolean ordered = r.nextInt(3) == 0;
+    return new Select(false, items, sub, d, List.of(), where, outerGroup, null, ordered,
+        ordered && r.nextBoolean() ? limit(10) : null);
   }
 
   // ---- query shapes ------------------------------------------------------------------------------
@@ -108,7 +191,7 @@ final class QueryGenerator {
     Pred where = r.nextInt(5) == 0 ? null : where(scope, from[1]);
     boolean ordered = r.nextInt(3) == 0;
     return new Select(r.nextInt(6) == 0, items, from[0], from[1], joins, where, List.of(), null, ordered,
-        ordered && r.nextBoolean() ? 1 + r.nextInt(15) : null);
+        ordered && r.nextBoolean() ? limit(15) : null);
   }
 
   private Select aggregate() {
@@ -134,7 +217,7 @@ final class QueryGenerator {
     Pred having = r.nextInt(3) == 0 ? having(scope, global) : null;
     boolean ordered = r.nextInt(3) == 0;
     return new Select(false, items, from[0], from[1], joins, where, groupBy, having, ordered,
-        ordered && r.nextBoolean() ? 1 + r.nextInt(10) : null);
+        ordered && r.nextBoolean() ? limit(10) : null);
   }
 
   private Select window() {
@@ -154,7 +237,7 @@ final class QueryGenerator {
     Pred where = r.nextBoolean() ? null : where(scope, a);
     boolean ordered = r.nextInt(3) == 0;
     return new Select(false, items, t.name(), a, List.of(), where, List.of(), null, ordered,
-        ordered && r.nextBoolean() ? 1 + r.nextInt(15) : null);
+        ordered && r.nextBoolean() ? limit(15) : null);
   }
 
   private SetOp setOp() {
@@ -167,13 +250,13 @@ final class QueryGenerator {
     Select right = setOpSide(shape);
     String op = RandomTables.pick(r, "UNION", "UNION ALL", "INTERSECT", "EXCEPT");
     List<String> directions = null;
-    Integer limit = null;
+    String limit = null;
     if (r.nextInt(3) == 0) {
       directions = new ArrayList<>();
       for (int i = 0; i < shape.size(); i++) {
         directions.add(direction());
       }
-      limit = r.nextBoolean() ? 1 + r.nextInt(10) : null;
+      limit = r.nextBoolean() ? limit(10) : null;
     }
     return new SetOp(left, op, right, directions, limit);
   }
@@ -210,7 +293,7 @@ final class QueryGenerator {
     Pred where = r.nextBoolean() ? null : where(scope, a);
     boolean ordered = r.nextInt(3) == 0;
     return new Select(false, items, t.name(), a, List.of(), where, List.of(), null, ordered,
-        ordered && r.nextBoolean() ? 1 + r.nextInt(15) : null);
+        ordered && r.nextBoolean() ? limit(15) : null);
   }
 
   // ---- FROM and joins ----------------------------------------------------------------------------
@@ -222,24 +305,44 @@ final class QueryGenerator {
     from[0] = first.name();
     from[1] = a;
     List<String> aliases = new ArrayList<>(List.of(a));
+    List<Table> joined = new ArrayList<>(List.of(first));
     List<Join> joins = new ArrayList<>();
     for (int i = 0; i < joinCount; i++) {
       Table t = table();
       String b = alias();
-      String other = aliases.get(r.nextInt(aliases.size()));
+      int o = r.nextInt(aliases.size());
+      String other = aliases.get(o);
       String key = RandomTables.pick(r, "k", "k", "k", "id");
       String otherKey = RandomTables.pick(r, "k", "k", "id");
+      if (r.nextInt(4) == 0) {
+        // on columns of another type that both tables have (strings, dates, decimals … with NULLs)
+        List<String[]> pairs = new ArrayList<>();
+        for (Column x : joined.get(o).columns()) {
+          for (Column y : t.columns()) {
+            if (x.type().category == y.type().category && x.type().category != Category.FLOAT
+                && !x.name().equals("id") && !x.name().equals("k")) {
+              pairs.add(new String[] {x.name(), y.name()});
+            }
+          }
+        }
+        if (!pairs.isEmpty()) {
+          String[] pair = pairs.get(r.nextInt(pairs.size()));
+          otherKey = pair[0];
+          key = pair[1];
+        }
+      }
       String on = other + "." + otherKey + " = " + b + "." + key;
       if (r.nextInt(4) == 0) {
         // a second condition on the joined table (a residual filter in the join)
-        List<Ref> joined = new ArrayList<>();
-        addScope(joined, t, b);
-        on += " AND " + atom(joined, 0).sql();
+        List<Ref> joinedScope = new ArrayList<>();
+        addScope(joinedScope, t, b);
+        on += " AND " + atom(joinedScope, 0).sql();
       }
       String type = RandomTables.pick(r, "INNER", "INNER", "LEFT", "LEFT", "RIGHT", "FULL");
       joins.add(new Join(type, t.name(), b, on));
       addScope(scope, t, b);
       aliases.add(b);
+      joined.add(t);
     }
     return joins;
   }
@@ -290,14 +393,17 @@ final class QueryGenerator {
         if (!n.category().numeric()) {
           return col;
         }
-        return switch (r.nextInt(4)) {
+        return switch (r.nextInt(5)) {
           case 0 -> new Expr("(" + n.sql() + " + " + literal(n.category()) + ")", n.category());
           case 1 -> new Expr("(" + n.sql() + " * " + (r.nextInt(7) - 3) + ")", n.category());
           case 2 -> {
             Ref m = ref(scope, x -> x.category() == n.category());
             yield new Expr("(" + n.sql() + " - " + m.sql() + ")", n.category());
           }
-          default -> new Expr("ABS(" + n.sql() + ")", n.category());
+          case 3 -> new Expr("ABS(" + n.sql() + ")", n.category());
+          // division only in floating point, by a non-zero constant (integer division differs)
+          default -> new Expr("(CAST(" + n.sql() + " AS DOUBLE PRECISION) / " + RandomTables.pick(r, "4", "-2.5", "8")
+              + ")", Category.FLOAT);
         };
       }
       case 5:
@@ -346,7 +452,7 @@ final class QueryGenerator {
     return switch (c.category()) {
       case INT -> switch (r.nextInt(4)) {
         case 0 -> new Expr("CAST(" + s + " AS BIGINT)", Category.INT);
-        case 1 -> new Expr("CAST(" + s + " AS DECIMAL(12,2))", Category.DEC);
+        case 1 -> new Expr("CAST(" + s + " AS DECIMAL(22,2))", Category.DEC);
         case 2 -> new Expr("CAST(" + s + " AS DOUBLE PRECISION)", Category.FLOAT);
         default -> new Expr("CAST(" + s + " AS VARCHAR(20))", Category.VARCHAR);
       };
@@ -562,10 +668,30 @@ final class QueryGenerator {
     String partition = r.nextInt(4) == 0 ? "" : "PARTITION BY " + ref(scope, x -> true).sql() + " ";
     Ref order = ref(scope, x -> true);
     String orderBy = "ORDER BY " + order.sql() + " " + direction();
-    switch (r.nextInt(6)) {
+    String total = orderBy + ", " + alias + ".id " + RandomTables.pick(r, "ASC", "DESC");
+    switch (r.nextInt(9)) {
       case 0:
         // a total order: the unique id breaks the ties
-        return "ROW_NUMBER() OVER (" + partition + orderBy + ", " + alias + ".id ASC)";
+        return "ROW_NUMBER() OVER (" + partition + total + ")";
+      case 6: {
+        Ref v = ref(scope, x -> true);
+        return (r.nextBoolean() ? "LAG(" : "LEAD(") + v.sql() + (r.nextBoolean() ? ", 2" : "") + ") OVER ("
+            + partition + total + ")";
+      }
+      case 7: {
+        Ref v = ref(scope, x -> true);
+        return (r.nextBoolean() ? "FIRST_VALUE(" : "LAST_VALUE(") + v.sql() + ") OVER (" + partition + total
+            + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)";
+      }
+      case 8: {
+        Ref n = ref(scope, x -> x.category().numeric());
+        String arg = n.category().numeric() ? n.sql() : "1";
+        String frame = RandomTables.pick(r, "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW",
+            "ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING", "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING",
+            "ROWS UNBOUNDED PRECEDING");
+        return (r.nextBoolean() ? "SUM(" + arg + ")" : "AVG(CAST(" + arg + " AS DOUBLE PRECISION))") + " OVER ("
+            + partition + total + " " + frame + ")";
+      }
       case 1:
         return "RANK() OVER (" + partition + orderBy + ")";
       case 2:

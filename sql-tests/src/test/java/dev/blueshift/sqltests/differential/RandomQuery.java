@@ -84,11 +84,11 @@ sealed interface RandomQuery permits RandomQuery.Select, RandomQuery.SetOp {
 
   /**
    * {@code SELECT [DISTINCT] items FROM table alias joins [WHERE] [GROUP BY] [HAVING] [ORDER BY
-   * every item] [LIMIT]}. When ordered, the ORDER BY lists every output column by position, which
+   * every item] [LIMIT n [OFFSET m]]}; {@code table} may be a parenthesized derived table. When ordered, the ORDER BY lists every output column by position, which
    * is a total order of the distinct rows, so LIMIT picks the same rows on both engines.
    */
   record Select(boolean distinct, List<Item> items, String table, String alias, List<Join> joins, Pred where,
-      List<String> groupBy, Pred having, boolean orderAll, Integer limit) implements RandomQuery {
+      List<String> groupBy, Pred having, boolean orderAll, String limit) implements RandomQuery {
 
     public String sql() {
       StringBuilder s = new StringBuilder("SELECT ");
@@ -161,7 +161,7 @@ sealed interface RandomQuery permits RandomQuery.Select, RandomQuery.SetOp {
   }
 
   /** {@code left UNION|INTERSECT|EXCEPT [ALL] right}, optionally ordered by every column with a LIMIT. */
-  record SetOp(Select left, String op, Select right, List<String> directions, Integer limit) implements RandomQuery {
+  record SetOp(Select left, String op, Select right, List<String> directions, String limit) implements RandomQuery {
     public String sql() {
       StringBuilder s = new StringBuilder("(" + left.sql() + ") " + op + " (" + right.sql() + ")");
       if (directions != null) {
