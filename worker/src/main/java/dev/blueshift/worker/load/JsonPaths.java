@@ -22,6 +22,10 @@ public record JsonPaths(String file, List<List<Object>> paths) {
   /** Reads and checks a jsonpaths file (a local path or file:// URL); errors name the file and the path. */
   public static JsonPaths read(String location) {
     String local = location.startsWith("file://") ? location.substring("file://".length()) : location;
+    if (local.contains("://")) {
+      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "COPY JSON: the jsonpaths file must be a local path or "
+          + "file:// URL, not '" + location + "'");
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readAllBytes(Path.of(local)));

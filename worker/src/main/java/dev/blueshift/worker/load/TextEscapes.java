@@ -45,4 +45,18 @@ public final class TextEscapes {
     out.add(isNull ? null : field.toString());
     return out;
   }
+
+  /**
+   * CSV: true when the text ends inside a quoted field (an odd number of quote characters; a
+   * doubled quote inside a quoted field counts twice), so the record goes on with the next line.
+   */
+  public static boolean openQuote(String text, char quote) {
+    boolean open = false;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == quote) {
+        open = !open;
+      }
+    }
+    return open;
+  }
 }
