@@ -60,8 +60,14 @@ final class LocalFileCopy {
     }
   }
 
-  /** The coordinator's HTTP address, from the JDBC URL (jdbc:blueshift://H:P/db or Avatica's url=http://H:P). */
+  /** The coordinator's HTTP address: the Avatica connection's server URL (what jdbc:blueshift://H:P/db connects to). */
   static String httpBase(Connection connection) throws SQLException {
+    if (connection.isWrapperFor(org.apache.calcite.avatica.AvaticaConnection.class)) {
+      String avatica = connection.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).config().url();
+      if (avatica != null && avatica.startsWith("http")) {
+        return avatica.endsWith("/") ? avatica.substring(0, avatica.length() - 1) : avatica;
+      }
+    }
     String url = connection.getMetaData().getURL();
     int http = url.indexOf("http://");
     if (http >= 0) {
