@@ -255,6 +255,8 @@ final class BlueshiftSession implements Session, StatementContext {
   public RowCursor run(DistributedPlan plan) {
     QueryExecution execution = new QueryExecution(plan, engine.cluster, engine.exchanges,
         engine.coordinatorAddress, engine.allocator);
+    execution.memoryLimit(dev.blueshift.worker.exec.spill.QueryMemory.parseSize(
+        settings.show(dev.blueshift.worker.exec.spill.QueryMemory.SETTING)));
     running = execution;
     execution.start();
     return new RowCursor() {

@@ -36,6 +36,8 @@ final class SessionSettings {
     DEFAULTS.put("is_superuser", "on");
     DEFAULTS.put("max_concurrency_scaling_clusters", "1");
     DEFAULTS.put("query_group", "default");
+    // per-query memory on each node (e.g. 64MB); 0 means the node's default (-Dblueshift.query_memory_limit)
+    DEFAULTS.put(dev.blueshift.worker.exec.spill.QueryMemory.SETTING, "0");
     DEFAULTS.put("search_path", "$user, public");
     DEFAULTS.put("server_encoding", "UTF8");
     DEFAULTS.put("server_version", "8.0.2");
@@ -61,6 +63,9 @@ final class SessionSettings {
     if (key.equals("statement_timeout") && !TIMEOUT.matcher(value.trim().toLowerCase(Locale.ROOT)).matches()) {
       throw new BlueshiftException(SqlState.INVALID_PARAMETER_VALUE,
           "invalid value for parameter \"statement_timeout\": \"" + value + "\"");
+    }
+    if (key.equals(dev.blueshift.worker.exec.spill.QueryMemory.SETTING)) {
+      dev.blueshift.worker.exec.spill.QueryMemory.parseSize(value); // refuses what it cannot read (22023)
     }
     values.put(key, value);
   }

@@ -59,6 +59,7 @@ public final class QueryExecution implements RowCursor {
   private int position;
   private boolean finished;
   private boolean closed;
+  private long memoryLimit;
 
   public QueryExecution(DistributedPlan plan, ClusterClient cluster, ExchangeRegistry exchanges,
       String coordinatorAddress, BufferAllocator parent) {
@@ -68,6 +69,19 @@ public final class QueryExecution implements RowCursor {
     this.coordinatorAddress = coordinatorAddress;
     this.allocator = parent.newChildAllocator("query-" + queryId, 0, Long.MAX_VALUE);
     this.context = new ExecContext(allocator);
+  }
+
+  /**
+   * The query's memory limit on every node ({@code bytes} > 0; else each node's default): the
+   * coordinator's part of the query allocates under it too.
+   */
+  public QueryExecution memoryLimit(long bytes) {
+    long limit = bytes > 0 ? bytes : dev.blueshift.worker.exec.spill.QueryMemory.defaultLimit();
+    if (limit > 0) {
+      this.memoryLimit = limit;
+      allocator.setLimit(limit);
+    }
+    return this;
   }
 
   public String queryId() {
@@ -90,7 +104,8 @@ public final class QueryExecution implements RowCursor {
       PlanFragment fragment = PlanFragment.newBuilder().setFragmentId(f.id()).setRoot(f.root()).setSink(sink).build();
       for (int slice : slices(f.placement())) {
         ExecuteFragmentRequest.Builder r = ExecuteFragmentRequest.newBuilder()
-            .setQueryId(queryId).setFragment(fragment).setInstance(instanceIndex(f.placement(), slice)).setSlice(slice);
+            .setQueryId(queryId).setFragment(fragment).setInstance(instanceIndex(f.placement(), slice)).setSlice(slice)
+            .setMemoryLimitBytes(memoryLimit);
         for (TableSnapshot t : f.tables()) {
           r.addTables(tableSlice(t, slice));
         }
@@ -230,6 +245,9 @@ public final class QueryExecution implements RowCursor {
       BlueshiftException first = failure.get();
       close();
       throw first != null ? first : e;
+    } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+      close();
+      throw dev.blueshift.worker.exec.spill.QueryMemory.fromArrow(e, context.allocator());
     } catch (RuntimeException e) {
       LOG.error("query {} failed with an internal error", queryId, e);
       close();
