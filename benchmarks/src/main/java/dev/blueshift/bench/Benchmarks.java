@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchmarks", mixinStandardHelpOptions = true, version = "Blueshift benchmarks 0.1.0",
     description = "Measures Blueshift against DuckDB and PostgreSQL on this machine.",
     subcommands = {TpchCommand.class, dev.blueshift.bench.fetch.FetchCommand.class,
-        dev.blueshift.bench.concurrency.ConcurrencyCommand.class})
+        dev.blueshift.bench.concurrency.ConcurrencyCommand.class, dev.blueshift.bench.micro.CompressionReport.class})
 public final class Benchmarks implements Runnable {
 
   public static void main(String[] args) {

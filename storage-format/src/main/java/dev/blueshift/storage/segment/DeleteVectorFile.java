@@ -46,13 +46,19 @@ public final class DeleteVectorFile {
 
   /**
    * Path of version {@code version} of the delete vector of the segment at {@code segmentPath}
-   * (works on relative and absolute paths alike): {@code <segment path>.<version>.del}, beside it.
+   * (works on relative and absolute paths alike), beside it: {@code <segment path>.<version>.del},
+   * or {@code <segment path>.<version>-<token>.del} with a token. The token keeps the files of two
+   * statements that both make version n (concurrent transactions, one of which cannot commit, or a
+   * rolled-back one whose file is not yet collected) apart.
    */
-  public static String path(String segmentPath, long version) {
+  public static String path(String segmentPath, long version, String token) {
     if (version <= 0) {
       throw new IllegalArgumentException("delete vector versions start at 1: " + version);
     }
-    return segmentPath + "." + version + ".del";
+    if (!token.matches("[A-Za-z0-9]*")) {
+      throw new IllegalArgumentException("delete vector token must be letters and digits: " + token);
+    }
+    return segmentPath + "." + version + (token.isEmpty() ? "" : "-" + token) + ".del";
   }
 
   /**

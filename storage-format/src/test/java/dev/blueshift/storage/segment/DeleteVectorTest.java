@@ -69,10 +69,10 @@ class DeleteVectorTest {
 
   @Test
   void aVersionIsNeverRewrittenAndOlderVersionsStay() {
-    String v1 = DeleteVectorFile.path("tables/t1/s0/abc.seg", 1);
-    String v2 = DeleteVectorFile.path("tables/t1/s0/abc.seg", 2);
+    String v1 = DeleteVectorFile.path("tables/t1/s0/abc.seg", 1, "");
+    String v2 = DeleteVectorFile.path("tables/t1/s0/abc.seg", 2, "f00d");
     assertThat(v1).isEqualTo("tables/t1/s0/abc.seg.1.del");
-    assertThat(v2).isNotEqualTo(v1);
+    assertThat(v2).isEqualTo("tables/t1/s0/abc.seg.2-f00d.del");
     Path first = dir.resolve("abc.seg.1.del");
     DeleteVectorFile.write(first, DeleteVector.of(10, 1));
     assertThatThrownBy(() -> DeleteVectorFile.write(first, DeleteVector.of(10, 2)))

@@ -76,7 +76,7 @@ class LiveSegmentReaderTest {
     if (vector == null) {
       return LiveSegmentReader.open(segment, null, allocator);
     }
-    Path file = dir.resolve(DeleteVectorFile.path("seg.bseg", ++version));
+    Path file = dir.resolve(DeleteVectorFile.path("seg.bseg", ++version, "t"));
     DeleteVectorFile.write(file, vector);
     return LiveSegmentReader.open(segment, file, allocator);
   }
