@@ -3,6 +3,7 @@ package dev.blueshift.storage.segment;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -60,27 +61,78 @@ final class VectorGather {
         }
         bits.setValueCount(n);
       } else if (out instanceof BaseFixedWidthVector fw) {
+        // addresses resolved once per batch: the per-row loop does plain memory reads and writes
+        int batchCount = batches.size();
+        long[] srcData = new long[batchCount];
+        long[] srcValidity = new long[batchCount];
+        for (int b = 0; b < batchCount; b++) {
+          BaseFixedWidthVector src = (BaseFixedWidthVector) batches.get(b).getVector(column);
+          srcData[b] = src.getDataBuffer().memoryAddress();
+          srcValidity[b] = src.getValidityBuffer().memoryAddress();
+        }
         fw.allocateNew(n);
         int width = fw.getTypeWidth();
-        ArrowBuf dst = fw.getDataBuffer();
-        ArrowBuf dstValidity = fw.getValidityBuffer();
+        long dst = fw.getDataBuffer().memoryAddress();
+        long dstValidity = fw.getValidityBuffer().memoryAddress();
         for (int i = 0; i < n; i++) {
           int g = perm[from + i];
-          BaseFixedWidthVector src = (BaseFixedWidthVector) batches.get(batchOf[g]).getVector(column);
+          int b = batchOf[g];
           int r = rowOf[g];
-          if (src.isNull(r)) {
+          if (((MemoryUtil.getByte(srcValidity[b] + (r >> 3)) >> (r & 7)) & 1) == 0) {
             continue;
           }
-          BitVectorHelper.setBit(dstValidity, i);
-          ArrowBuf s = src.getDataBuffer();
+          long bit = dstValidity + (i >> 3);
+          MemoryUtil.putByte(bit, (byte) (MemoryUtil.getByte(bit) | (1 << (i & 7))));
           switch (width) {
-            case 8 -> dst.setLong((long) i * 8, s.getLong((long) r * 8));
-            case 4 -> dst.setInt((long) i * 4, s.getInt((long) r * 4));
-            case 2 -> dst.setShort((long) i * 2, s.getShort((long) r * 2));
-            default -> dst.setBytes((long) i * width, s, (long) r * width, width);
+            case 8 -> MemoryUtil.putLong(dst + (long) i * 8, MemoryUtil.getLong(srcData[b] + (long) r * 8));
+            case 4 -> MemoryUtil.putInt(dst + (long) i * 4, MemoryUtil.getInt(srcData[b] + (long) r * 4));
+            case 2 -> MemoryUtil.putShort(dst + (long) i * 2, MemoryUtil.getShort(srcData[b] + (long) r * 2));
+            default -> MemoryUtil.copyMemory(srcData[b] + (long) r * width, dst + (long) i * width, width);
           }
         }
         fw.setValueCount(n);
+      } else if (out instanceof BaseVariableWidthVector vw && vw.getOffsetBuffer() != null
+          && BaseVariableWidthVector.OFFSET_WIDTH == 4) {
+        int batchCount = batches.size();
+        long[] srcData = new long[batchCount];
+        long[] srcOffsets = new long[batchCount];
+        long[] srcValidity = new long[batchCount];
+        for (int b = 0; b < batchCount; b++) {
+          BaseVariableWidthVector src = (BaseVariableWidthVector) batches.get(b).getVector(column);
+          srcData[b] = src.getDataBuffer().memoryAddress();
+          srcOffsets[b] = src.getOffsetBuffer().memoryAddress();
+          srcValidity[b] = src.getValidityBuffer().memoryAddress();
+        }
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+          int g = perm[from + i];
+          int b = batchOf[g];
+          long o = srcOffsets[b] + (long) rowOf[g] * 4;
+          bytes += MemoryUtil.getInt(o + 4) - MemoryUtil.getInt(o);
+        }
+        vw.allocateNew(Math.max(bytes, 1), n);
+        long dstData = vw.getDataBuffer().memoryAddress();
+        long dstOffsets = vw.getOffsetBuffer().memoryAddress();
+        long dstValidity = vw.getValidityBuffer().memoryAddress();
+        int end = 0;
+        MemoryUtil.putInt(dstOffsets, 0);
+        for (int i = 0; i < n; i++) {
+          int g = perm[from + i];
+          int b = batchOf[g];
+          int r = rowOf[g];
+          if (((MemoryUtil.getByte(srcValidity[b] + (r >> 3)) >> (r & 7)) & 1) != 0) {
+            long o = srcOffsets[b] + (long) r * 4;
+            int start = MemoryUtil.getInt(o);
+            int len = MemoryUtil.getInt(o + 4) - start;
+            MemoryUtil.copyMemory(srcData[b] + start, dstData + end, len);
+            end += len;
+            long bit = dstValidity + (i >> 3);
+            MemoryUtil.putByte(bit, (byte) (MemoryUtil.getByte(bit) | (1 << (i & 7))));
+          }
+          MemoryUtil.putInt(dstOffsets + (long) (i + 1) * 4, end);
+        }
+        vw.setLastSet(n - 1);
+        vw.setValueCount(n);
       } else if (out instanceof BaseVariableWidthVector vw) {
         long bytes = 0;
         for (int i = 0; i < n; i++) {
