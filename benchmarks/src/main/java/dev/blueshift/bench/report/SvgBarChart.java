@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A grouped bar chart of per-query median times, one bar per engine, on a logarithmic axis (the
  * engines differ by orders of magnitude). Queries an engine did not finish get a short label at the
- * bar's place instead of a bar: "n/a" (unsupported or error), "T/O" (timeout).
+ * bar's place instead of a bar: "n/a" (unsupported or error), "T/O" (timeout), "skip" (not run: past
+ * the run's time budget, or the engine gave up).
  */
 public final class SvgBarChart {
   private static final String[] COLORS = {"#1f6fb4", "#f0a81a", "#4c9a4c", "#b04040"};
@@ -56,7 +57,11 @@ public final class SvgBarChart {
               x, y, BAR - 1, TOP + PLOT_HEIGHT - y, COLORS[ei % COLORS.length], engines.get(ei).name(), q,
               Cells.millis(o.medianMillis())));
         } else if (o != null) {
-          String mark = o.status() == QueryOutcome.Status.TIMEOUT ? "T/O" : "n/a";
+          String mark = switch (o.status()) {
+            case TIMEOUT -> "T/O";
+            case SKIPPED -> "skip";
+            default -> "n/a";
+          };
           svg.append(String.format(Locale.ROOT,
               "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"%s\" transform=\"rotate(-90 %d %d)\">%s"
                   + "<title>%s %s: %s</title></text>%n",
@@ -79,7 +84,7 @@ public final class SvgBarChart {
       lx += 24 + label.length() * 7;
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>%n", lx, legendY,
-        escape("n/a = unsupported or failed, T/O = timeout (" + r.timeoutSeconds() + " s)")));
+        escape("n/a = unsupported or failed, T/O = timeout (" + r.timeoutSeconds() + " s), skip = not run")));
     svg.append("</svg>\n");
     return svg.toString();
   }

@@ -76,4 +76,17 @@ class ReportsTest {
     assertThat(bars).isEqualTo(7);
     assertThat(svg).contains(">n/a<title>Blueshift q02").contains(">T/O<title>PostgreSQL q02");
   }
+
+  @Test
+  void queriesPastTheRunsBudgetAreMarkedSkipped() {
+    EngineRun duck = new EngineRun("DuckDB", "v2.0.0", "threads 2", LoadTiming.copyOnly(1_000_000_000L), null, 4_000_000,
+        "file", new MemoryReading(OptionalLong.empty(), "growth"), Map.of(
+            "q01", QueryOutcome.ok(List.of(50_000_000L), List.of("A|1.00")),
+            "q02", QueryOutcome.skipped("past the run's time budget of 19 min (--budget)")));
+    TpchResult r = new TpchResult(LocalDateTime.of(2025, 1, 2, 3, 4), "1", MACHINE, 3, 300, 1_000_000_000L, 1.5, 1140,
+        List.of("q01", "q02"), List.of(duck), Map.of());
+    assertThat(SvgBarChart.render(r)).contains(">skip<title>DuckDB q02").contains("skip = not run");
+    assertThat(MarkdownReport.render(r, null, "benchmarks/run tpch --sf 1"))
+        .contains("- q02 DuckDB: skipped: past the run's time budget of 19 min (--budget)");
+  }
 }
