@@ -34,6 +34,9 @@ public final class TpchCommand implements Callable<Integer> {
   @Option(names = "--queries", split = ",", description = "queries to run, e.g. q01,q06 (default all 22)")
   List<String> queries = List.of();
 
+  @Option(names = "--load-only", description = "time the loads (COPY of the eight tables) only, run no query")
+  boolean loadOnly;
+
   @Option(names = "--workers", description = "Blueshift workers (default 2)")
   int workers = 2;
 
@@ -91,7 +94,7 @@ public final class TpchCommand implements Callable<Integer> {
     TpchResult result;
     try {
       result = new TpchBenchmark(new TpchBenchmark.Options(scaleFactor, cacheDir, work, sharedDir, chosen, queries,
-          workers, slices, runs, timeoutSeconds, postgresBin), System.out).budget(budget()).run();
+          workers, slices, runs, timeoutSeconds, postgresBin), System.out).budget(budget()).loadOnly(loadOnly).run();
     } finally {
       deleteTree(work);
     }
