@@ -145,6 +145,9 @@ public final class Catalog implements AutoCloseable {
       for (SegmentEntry s : t.segments()) {
         if (s.getWorker() == worker) {
           live.add(s.getPath());
+          if (!s.getDeleteVector().isEmpty()) {
+            live.add(s.getDeleteVector()); // older versions of it are garbage
+          }
         }
       }
     }

@@ -76,7 +76,7 @@ public final class CatalogState {
         if (c.getVersion() == current.version() + 1) {
           return record;
         }
-        boolean addsOnly = c.getRemovedCount() == 0 && !c.getTruncate() && !c.hasNewDef();
+        boolean addsOnly = c.getRemovedCount() == 0 && !c.getTruncate() && !c.hasNewDef() && c.getUpdatedCount() == 0;
         if (!addsOnly) {
           throw new BlueshiftException(SqlState.SERIALIZATION_FAILURE, "could not serialize access to table \""
               + current.name() + "\": it was changed by a concurrent transaction");
@@ -136,6 +136,11 @@ public final class CatalogState {
     List<SegmentEntry> segments = new ArrayList<>(commit.getTruncate() ? List.of() : current.segments());
     Set<String> removed = new HashSet<>(commit.getRemovedList());
     segments.removeIf(s -> removed.contains(TableSnapshot.segmentKey(s)));
+    if (commit.getUpdatedCount() > 0) { // a new delete vector: the entry changes in place
+      Map<String, SegmentEntry> updated = new HashMap<>();
+      commit.getUpdatedList().forEach(u -> updated.put(TableSnapshot.segmentKey(u), u));
+      segments.replaceAll(s -> updated.getOrDefault(TableSnapshot.segmentKey(s), s));
+    }
     segments.addAll(commit.getAddedList());
     TableDef def = commit.hasNewDef() ? commit.getNewDef() : current.def();
     return new TableSnapshot(def, commit.getVersion(), List.copyOf(segments));

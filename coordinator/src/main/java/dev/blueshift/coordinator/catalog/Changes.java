@@ -33,6 +33,16 @@ public final class Changes {
     return commit(table, added, true, newDef);
   }
 
+  /**
+   * DELETE with delete vectors: {@code updated} entries (the same segments with a new delete
+   * vector) replace the current ones, and the segments named by {@code removed} (keys as
+   * {@link TableSnapshot#segmentKey}; every row deleted) leave the table.
+   */
+  public static CatalogRecord markDeleted(TableSnapshot table, List<SegmentEntry> updated, List<String> removed) {
+    return CatalogRecord.newBuilder().setTableCommit(TableCommit.newBuilder().setTableId(table.id())
+        .setVersion(table.version() + 1).addAllUpdated(updated).addAllRemoved(removed)).build();
+  }
+
   /** A new definition over the same segments (renames). */
   public static CatalogRecord redefine(TableSnapshot table, TableDef newDef) {
     return commit(table, List.of(), false, newDef);

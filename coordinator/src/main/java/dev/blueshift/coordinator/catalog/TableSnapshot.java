@@ -47,13 +47,16 @@ public record TableSnapshot(TableDef def, long version, List<SegmentEntry> segme
     return def.getColumns(i);
   }
 
-  /** Rows in the table, each counted once (a DISTSTYLE ALL table keeps a full copy per worker). */
+  /**
+   * Live rows in the table (rows a delete vector deletes left out), each counted once (a DISTSTYLE
+   * ALL table keeps a full copy per worker).
+   */
   public long rowCount() {
     boolean replicated = def.getDistStyle() == DistStyle.DIST_ALL;
     long n = 0;
     for (SegmentEntry s : segments) {
       if (!replicated || s.getWorker() == 0) {
-        n += s.getRowCount();
+        n += s.getRowCount() - s.getDeletedRows();
       }
     }
     return n;

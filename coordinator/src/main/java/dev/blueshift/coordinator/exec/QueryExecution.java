@@ -184,7 +184,8 @@ public final class QueryExecution implements RowCursor {
     for (SegmentEntry s : table.segments()) {
       boolean mine = replicated ? s.getWorker() == worker : s.getSlice() == slice;
       if (mine) {
-        b.addSegments(SegmentRef.newBuilder().setPath(s.getPath()).setRowCount(s.getRowCount()));
+        b.addSegments(SegmentRef.newBuilder().setPath(s.getPath()).setRowCount(s.getRowCount())
+            .setDeleteVector(s.getDeleteVector()));
       }
     }
     return b.build();

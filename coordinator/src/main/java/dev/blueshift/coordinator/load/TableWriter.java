@@ -80,6 +80,11 @@ public final class TableWriter implements AutoCloseable {
     }
   }
 
+  /** The cluster this writer writes to. */
+  public ClusterClient cluster() {
+    return cluster;
+  }
+
   /** Rows added so far (each row once, also for DISTSTYLE ALL). */
   public long rowCount() {
     return rows;

@@ -43,17 +43,28 @@ public final class PlanBuilder {
   private final String queryId;
   private final int instance;
   private final Map<Long, List<Path>> segments;
+  private final Map<Path, Path> deleteVectors;
 
   /**
    * @param segments the files each table scan of this instance reads, by table id
    */
   public PlanBuilder(ExecContext context, ExchangeRegistry exchanges, String queryId, int instance,
       Map<Long, List<Path>> segments) {
+    this(context, exchanges, queryId, instance, segments, Map.of());
+  }
+
+  /**
+   * @param segments the files each table scan of this instance reads, by table id
+   * @param deleteVectors the delete-vector file a scan applies to a segment, for segments that have one
+   */
+  public PlanBuilder(ExecContext context, ExchangeRegistry exchanges, String queryId, int instance,
+      Map<Long, List<Path>> segments, Map<Path, Path> deleteVectors) {
     this.context = context;
     this.exchanges = exchanges;
     this.queryId = queryId;
     this.instance = instance;
     this.segments = segments;
+    this.deleteVectors = deleteVectors;
   }
 
   public Operator build(PlanNode node) {
@@ -95,7 +106,7 @@ public final class PlanBuilder {
         ? BlockFilters.fromExpr(scan.getBlockFilter(), columns, ProtoTypes.types(scan.getOutputList()))
         : BlockPredicate.ALWAYS;
     List<Path> files = segments.getOrDefault(scan.getTableId(), List.of());
-    return new ScanOperator(files, columns, schema, predicate, context);
+    return new ScanOperator(files, deleteVectors, columns, schema, predicate, context);
   }
 
   private Operator project(Project project) {

@@ -30,16 +30,20 @@ public final class FragmentExecutor {
   public static ExecuteFragmentResponse run(ExecuteFragmentRequest request, ExecContext context,
       LocalStorage storage, ExchangeRegistry exchanges, NodeChannels channels) {
     Map<Long, List<Path>> segments = new HashMap<>();
+    Map<Path, Path> deleteVectors = new HashMap<>();
     for (TableSlice t : request.getTablesList()) {
       List<Path> files = new ArrayList<>();
       for (SegmentRef s : t.getSegmentsList()) {
         files.add(storage.resolve(s.getPath()));
+        if (!s.getDeleteVector().isEmpty()) {
+          deleteVectors.put(storage.resolve(s.getPath()), storage.resolve(s.getDeleteVector()));
+        }
       }
       segments.put(t.getTableId(), files);
     }
     context.spillDirectory(storage.root().resolve(SPILL_DIRECTORY));
     try {
-      return execute(request, context, exchanges, channels, segments);
+      return execute(request, context, exchanges, channels, segments, deleteVectors);
     } catch (OutOfMemoryException e) {
       // an allocation beyond the query's limit outside a spilling operator (or past what spilling can do)
       throw QueryMemory.fromArrow(e, context.allocator());
@@ -57,8 +61,10 @@ public final class FragmentExecutor {
   }
 
   private static ExecuteFragmentResponse execute(ExecuteFragmentRequest request, ExecContext context,
-      ExchangeRegistry exchanges, NodeChannels channels, Map<Long, List<Path>> segments) {
-    PlanBuilder builder = new PlanBuilder(context, exchanges, request.getQueryId(), request.getInstance(), segments);
+      ExchangeRegistry exchanges, NodeChannels channels, Map<Long, List<Path>> segments,
+      Map<Path, Path> deleteVectors) {
+    PlanBuilder builder = new PlanBuilder(context, exchanges, request.getQueryId(), request.getInstance(), segments,
+        deleteVectors);
     try (Operator root = builder.build(request.getFragment().getRoot());
         ExchangeSink sink = new ExchangeSink(request.getFragment().getSink(), channels, request.getQueryId(),
             request.getInstance(), context)) {

@@ -86,6 +86,22 @@ public final class WorkerServiceImpl extends WorkerServiceGrpc.WorkerServiceImpl
   }
 
   @Override
+  public void markDeletes(dev.blueshift.protocol.MarkDeletesRequest request,
+      StreamObserver<dev.blueshift.protocol.MarkDeletesResponse> response) {
+    // reads whole segments: off the gRPC event loop, on the fragment pool
+    fragments.execute(() -> {
+      try (BufferAllocator child = allocator.newChildAllocator("mark-deletes/t" + request.getTableId(), 0,
+          Long.MAX_VALUE)) {
+        response.onNext(dev.blueshift.worker.storage.DeleteMarker.mark(request, storage, new ExecContext(child)));
+        response.onCompleted();
+      } catch (Throwable t) {
+        response.onError(GrpcErrors.toStatus(t instanceof BlueshiftException ? t
+            : new BlueshiftException(SqlState.INTERNAL_ERROR, "marking deleted rows failed: " + t, t)));
+      }
+    });
+  }
+
+  @Override
   public void collectGarbage(CollectGarbageRequest request, StreamObserver<CollectGarbageResponse> response) {
     try {
       int deleted = storage.deleteAllBut(new HashSet<>(request.getLivePathsList()));
