@@ -147,6 +147,60 @@ class JdbcClientTest {
   }
 
   @Test
+  void autoCommitOffMakesTransactionsThatCommitAndRollbackEnd() throws Exception {
+    try (Connection writer = DriverManager.getConnection(url, "admin", "");
+        Connection reader = DriverManager.getConnection(url, "admin", "");
+        Statement w = writer.createStatement()) {
+      w.execute("CREATE TABLE tx_t (k INTEGER)");
+      writer.setAutoCommit(false);
+      w.execute("INSERT INTO tx_t VALUES (1)");
+      try (PreparedStatement ps = writer.prepareStatement("INSERT INTO tx_t VALUES (?)")) {
+        for (int i = 2; i <= 5; i++) {
+          ps.setInt(1, i);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      assertThat(count(writer, "tx_t")).isEqualTo(5); // the transaction sees its own rows
+      assertThat(count(reader, "tx_t")).isZero();
+      writer.commit();
+      assertThat(count(reader, "tx_t")).isEqualTo(5);
+      w.execute("DELETE FROM tx_t");
+      writer.rollback();
+      assertThat(count(reader, "tx_t")).isEqualTo(5);
+      w.execute("INSERT INTO tx_t VALUES (6)");
+      writer.setAutoCommit(true); // commits, as JDBC says
+      assertThat(count(reader, "tx_t")).isEqualTo(6);
+    }
+  }
+
+  private static long count(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void shellPrintsOneLineForWrongPasswordAndUnknownDatabase() {
+    assertThat(shell(url, "secret")).isEqualTo("ERROR:  password authentication failed for user \"admin\"");
+    assertThat(shell(url.replace("/dev", "/sales"), null)).isEqualTo("ERROR:  database \"sales\" does not exist");
+  }
+
+  /** Runs {@code blueshift sql -c "select 1"}; its stderr, after checking it exited with 2. */
+  private static String shell(String shellUrl, String password) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = dev.blueshift.shell.Shell.run(new dev.blueshift.shell.ShellOptions(shellUrl, "admin", password,
+            List.of("select 1"), null, dev.blueshift.shell.ShellOptions.Format.ALIGNED),
+        new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    return err.toString(StandardCharsets.UTF_8).strip();
+  }
+
+  @Test
   void batchOfOneRowInsertsIsOneCommitAndAllOrNothing() throws Exception {
     try (Connection c = DriverManager.getConnection(url, "admin", ""); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE atomic_t (k INTEGER NOT NULL, v VARCHAR(3))");

@@ -69,6 +69,20 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the process to end by itself and for all its output; its exit code. */
+  int exitCode() throws InterruptedException {
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("node did not exit:\n" + output());
+    }
+    try {
+      ready.get(1, TimeUnit.MINUTES); // completes when the output ends
+    } catch (Exception endOfOutput) {
+      // expected: the node exited without becoming ready
+    }
+    return process.exitValue();
+  }
+
   /** Kills the process at once, as a crash or {@code kill -9} would. */
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();

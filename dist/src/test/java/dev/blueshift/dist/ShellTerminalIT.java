@@ -108,7 +108,15 @@ class ShellTerminalIT {
   }
 
   private void type(String text) throws IOException, InterruptedException {
-    tmux(true, "send-keys", "-t", "shell", "-l", text);
+    // tmux reads an argument ending in ';' as a command separator: send that ';' by its code
+    boolean semicolon = text.endsWith(";");
+    String body = semicolon ? text.substring(0, text.length() - 1) : text;
+    if (!body.isEmpty()) {
+      tmux(true, "send-keys", "-t", "shell", "-l", body);
+    }
+    if (semicolon) {
+      tmux(true, "send-keys", "-t", "shell", "-H", "3b");
+    }
     tmux(true, "send-keys", "-t", "shell", "Enter");
   }
 

@@ -97,6 +97,16 @@ final class BlueshiftJdbcFactory implements AvaticaFactory {
       properties.put(InternalProperty.UNQUOTED_CASING, Casing.TO_LOWER);
     }
 
+    /**
+     * Avatica only marks the change and sends it with the next request; JDBC wants it now (turning
+     * auto-commit on commits the open transaction), so ask the server for the properties at once.
+     */
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws java.sql.SQLException {
+      super.setAutoCommit(autoCommit);
+      getAutoCommit(); // syncs the connection properties with the server
+    }
+
     /** Closes the statement on the server, which cancels it there if it is running. */
     void cancelOnServer(Meta.StatementHandle handle) throws SQLException {
       try {

@@ -32,7 +32,7 @@ final class InteractiveShell {
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .completer(session.completer())
           .build();
-      session.showProgress(out);
+      session.showProgress(out, () -> Shell.connect(options));
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
       out.println("blueshift " + Shell.VERSION
           + " — type \\? for help, \\q to quit.");

@@ -58,12 +58,7 @@ public final class Shell {
     }
     Connection connection;
     try {
-      Properties props = new Properties();
-      props.setProperty("user", options.user());
-      if (options.password() != null) {
-        props.setProperty("password", options.password());
-      }
-      connection = DriverManager.getConnection(options.url(), props);
+      connection = connect(options);
     } catch (SQLException e) {
       err.println("ERROR:  " + dev.blueshift.jdbc.ServerMessages.of(e.getMessage()));
       return 2;
@@ -94,6 +89,16 @@ public final class Shell {
       err.println("ERROR:  " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return 1;
     }
+  }
+
+  /** A connection as the options say (the shell's own, or a second one for progress). */
+  static Connection connect(ShellOptions options) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", options.user());
+    if (options.password() != null) {
+      props.setProperty("password", options.password());
+    }
+    return DriverManager.getConnection(options.url(), props);
   }
 
   private static int exitCode(ShellSession.Outcome outcome) {

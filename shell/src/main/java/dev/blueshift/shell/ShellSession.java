@@ -37,6 +37,9 @@ final class ShellSession implements AutoCloseable {
   private PrintStream progressTerminal;
   private java.util.concurrent.ScheduledExecutorService progressTimer;
   private volatile ProgressLine progress;
+  private java.util.concurrent.Callable<Connection> sideConnection;
+  /** Opened at the first COPY that runs long, for its progress. */
+  private Connection progressConnection;
 
   ShellSession(Connection connection, ShellOptions.Format format, PrintStream out, PrintStream err) {
     this.connection = connection;
@@ -90,7 +93,7 @@ final class ShellSession implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       running = statement;
       if (progressTerminal != null) {
-        progress = new ProgressLine(progressTerminal, progressTimer, null);
+        progress = new ProgressLine(progressTerminal, progressTimer, isCopy(sql) ? this::loadState : null);
       }
       if (statement.execute(sql)) {
         try (ResultSet rs = statement.getResultSet()) {
@@ -121,9 +124,39 @@ final class ShellSession implements AutoCloseable {
    * Draws a live progress line on {@code terminal} for statements running longer than a second
    * (interactive use only: it is erased before results are printed).
    */
-  void showProgress(PrintStream terminal) {
+  void showProgress(PrintStream terminal, java.util.concurrent.Callable<Connection> sideConnection) {
     this.progressTerminal = terminal;
     this.progressTimer = ProgressLine.newTimer();
+    this.sideConnection = sideConnection;
+  }
+
+  private static boolean isCopy(String sql) {
+    return sql.stripLeading().regionMatches(true, 0, "copy", 0, 4);
+  }
+
+  /**
+   * What the running COPY has read, from {@code stv_load_state} on a second connection (this one
+   * is busy with the COPY); null when it cannot be read.
+   */
+  private String loadState() {
+    try {
+      if (progressConnection == null) {
+        progressConnection = sideConnection.call();
+      }
+      try (Statement s = progressConnection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT SUM(bytes_loaded), SUM(bytes_to_load), SUM(lines)"
+              + " FROM stv_load_state")) {
+        if (!rs.next() || rs.getObject(2) == null) {
+          return null;
+        }
+        long loaded = rs.getLong(1);
+        long total = rs.getLong(2);
+        return String.format(Locale.ROOT, "%.1f of %.1f MB%s, %,d lines", loaded / 1e6, total / 1e6,
+            total > 0 ? String.format(Locale.ROOT, " (%d %%)", loaded * 100 / total) : "", rs.getLong(3));
+      }
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   private void stopProgress() {
@@ -288,6 +321,13 @@ final class ShellSession implements AutoCloseable {
   public void close() {
     if (progressTimer != null) {
       progressTimer.shutdownNow();
+    }
+    if (progressConnection != null) {
+      try {
+        progressConnection.close();
+      } catch (SQLException e) {
+        // closing: nothing left to tell the user
+      }
     }
     if (out != stdout) {
       out.close();

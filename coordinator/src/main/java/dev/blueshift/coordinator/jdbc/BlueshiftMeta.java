@@ -141,11 +141,17 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
   @Override
   public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
     ConnectionState c = connection(ch.id);
+    boolean wasManual = !c.autoCommit();
+    ConnectionProperties merged;
     synchronized (c.props) {
       c.props.merge(props);
       c.props.setDirty(false);
-      return c.props;
+      merged = c.props;
     }
+    if (wasManual && c.autoCommit()) {
+      endTransaction(c, "COMMIT"); // JDBC: turning auto-commit on commits the open transaction
+    }
+    return merged;
   }
 
   /** Cancels the statement running on an Avatica connection, if any. */
@@ -179,12 +185,36 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
 
   @Override
   public void commit(ConnectionHandle ch) {
-    connection(ch.id); // autocommit only, for now
+    endTransaction(connection(ch.id), "COMMIT");
   }
 
   @Override
   public void rollback(ConnectionHandle ch) {
-    connection(ch.id);
+    endTransaction(connection(ch.id), "ROLLBACK");
+  }
+
+  /** COMMIT or ROLLBACK the session's open transaction, if any. */
+  private static void endTransaction(ConnectionState c, String sql) {
+    c.executeLock.lock();
+    try {
+      if (c.session.inTransaction()) {
+        c.session.execute(sql);
+      }
+    } catch (RuntimeException e) {
+      throw toAvatica(e);
+    } finally {
+      c.executeLock.unlock();
+    }
+  }
+
+  /**
+   * With auto-commit off (JDBC {@code setAutoCommit(false)}) every statement runs in a transaction
+   * that {@code commit()} or {@code rollback()} ends, as in PostgreSQL's JDBC driver.
+   */
+  private static void beginUnlessAutoCommit(ConnectionState c) {
+    if (!c.autoCommit() && !c.session.inTransaction()) {
+      c.session.execute("BEGIN");
+    }
   }
 
   // --- statements ------------------------------------------------------------------------------
@@ -304,6 +334,7 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
     c.executeLock.lock();
     s.executing = true;
     try {
+      beginUnlessAutoCommit(c);
       boolean ownTransaction = statements.size() > 1 && !c.session.inTransaction();
       if (ownTransaction) {
         c.session.execute("BEGIN");
@@ -558,6 +589,7 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
       if (command != null) {
         return runUserCommand(c, command);
       }
+      beginUnlessAutoCommit(c);
       return c.session.execute(sql);
     } catch (RuntimeException e) {
       throw toAvatica(e);
@@ -641,6 +673,13 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
     ConnectionState(Session session, String user) {
       this.session = session;
       this.user = user;
+    }
+
+    /** Auto-commit unless the client turned it off. */
+    boolean autoCommit() {
+      synchronized (props) {
+        return !Boolean.FALSE.equals(props.isAutoCommit());
+      }
     }
   }
 

@@ -83,7 +83,7 @@ class SystemTablesTest {
         .containsExactly("columns|VIEW", "schemata|VIEW", "tables|VIEW");
     assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'pg_catalog'"
         + " ORDER BY table_name")).containsExactly("pg_attribute", "pg_class", "pg_namespace", "pg_table_def",
-            "pg_type", "stl_load_commits", "stl_load_errors", "stv_table_versions", "svv_columns", "svv_table_info", "svv_tables");
+            "pg_type", "stl_load_commits", "stl_load_errors", "stv_load_state", "stv_table_versions", "svv_columns", "svv_table_info", "svv_tables");
   }
 
   @Test
