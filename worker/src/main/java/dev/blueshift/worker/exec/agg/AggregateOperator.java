@@ -38,6 +38,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class AggregateOperator implements Operator {
   private static final int SPILL_CHUNK = 1024;
+  /** Fewest rows of a batch taken at once when memory is short. */
+  private static final int MIN_STEP = 256;
 
   private final Operator input;
   private final int[] groupKeys;
@@ -162,19 +164,25 @@ public final class AggregateOperator implements Operator {
         for (int k = 0; k < keys.length; k++) {
           keys[k] = batch.getVector(groupKeys[k]);
         }
-        if (keys.length > 0 && !current.reserve(keys, n)) {
-          if (spill == null) {
-            spill = new SpillPartitions(context.spillDirectory(), "agg", stateSchema, 0);
+        int from = 0;
+        while (from < n) {
+          int count = n - from;
+          if (keys.length > 0 && !current.reserve(keys, from, count)) {
+            if (spill == null) {
+              spill = new SpillPartitions(context.spillDirectory(), "agg", stateSchema, 0);
+            }
+            if (current.table.groupCount() > 0) {
+              spillState(current, spill);
+              current.close();
+              current = null;
+              current = new Aggregation();
+            }
+            // other operators of the query may hold most of the memory: take the batch in smaller steps
+            count = current.largestStep(keys, from, count);
           }
-          spillState(current, spill);
-          current.close();
-          current = null;
-          current = new Aggregation();
-          if (!current.reserve(keys, n)) {
-            throw QueryMemory.exceeded("Aggregate", allocator);
-          }
+          current.accumulate(batch, keys, from, from + count, merge);
+          from += count;
         }
-        current.accumulate(batch, keys, n, merge);
       }
     }
     if (spill != null) {
@@ -205,12 +213,18 @@ public final class AggregateOperator implements Operator {
           for (int k = 0; k < keys.length; k++) {
             keys[k] = batch.getVector(k);
           }
-          if (agg.reserve(keys, n)) {
-            agg.accumulate(batch, keys, n, true);
+          if (agg.reserve(keys, 0, n)) {
+            agg.accumulate(batch, keys, 0, n, true);
             continue;
           }
-          if (p.level() >= QueryMemory.MAX_LEVEL) {
-            throw QueryMemory.exceeded("Aggregate", allocator);
+          if (agg.table.groupCount() == 0 || p.level() >= QueryMemory.MAX_LEVEL) {
+            // nothing to split off: take the batch in smaller steps, or give up
+            for (int from = 0; from < n; ) {
+              int count = agg.largestStep(keys, from, n - from);
+              agg.accumulate(batch, keys, from, from + count, true);
+              from += count;
+            }
+            continue;
           }
           try (SpillPartitions sub = new SpillPartitions(context.spillDirectory(), "agg", stateSchema, p.level())) {
             spillState(agg, sub);
@@ -310,7 +324,22 @@ public final class AggregateOperator implements Operator {
      * Sizes everything for {@code n} more groups (the worst case of one batch). False when the
      * query's memory refuses it or leaves too little to spill with; nothing is lost either way.
      */
-    boolean reserve(FieldVector[] keys, int n) {
+    /**
+     * The most rows from {@code from} (at most {@code count}, halving) the table can be sized
+     * for; throws 53200 when not even a few hundred fit.
+     */
+    int largestStep(FieldVector[] keys, int from, int count) {
+      int step = count;
+      while (!reserve(keys, from, step)) {
+        if (step <= MIN_STEP) {
+          throw QueryMemory.exceeded("Aggregate", allocator);
+        }
+        step = Math.max(MIN_STEP, step / 2);
+      }
+      return step;
+    }
+
+    boolean reserve(FieldVector[] keys, int from, int n) {
       int target = table.groupCount() + n;
       int cap = target <= capacity ? capacity : Math.max(target, capacity * 2);
       long variable = 0;
@@ -321,7 +350,7 @@ public final class AggregateOperator implements Operator {
       long arrowGrowth = 0;
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] instanceof VarCharVector s) {
-          keyBytes[k] = (long) s.getOffsetBuffer().getInt((long) n * 4) - s.getOffsetBuffer().getInt(0);
+          keyBytes[k] = (long) s.getOffsetBuffer().getInt((long) (from + n) * 4) - s.getOffsetBuffer().getInt((long) from * 4);
           arrowGrowth += keyBytes[k];
         }
         FieldVector stored = table.key(k);
@@ -343,16 +372,17 @@ public final class AggregateOperator implements Operator {
       return true;
     }
 
-    void accumulate(VectorSchemaRoot batch, FieldVector[] keys, int n, boolean merge) {
-      if (groupOf.length < n) {
-        groupOf = new int[n];
+    /** Rows [from, to) of the batch into their groups. */
+    void accumulate(VectorSchemaRoot batch, FieldVector[] keys, int from, int to, boolean merge) {
+      if (groupOf.length < to) {
+        groupOf = new int[to];
       }
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         groupOf[i] = table.findOrInsert(keys, i);
       }
       growAccumulators(table.groupCount());
       for (Accumulator acc : accumulators) {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           if (merge) {
             acc.merge(batch, i, groupOf[i]);
           } else {
