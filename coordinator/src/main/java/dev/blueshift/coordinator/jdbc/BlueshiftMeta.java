@@ -5,13 +5,14 @@ import dev.blueshift.coordinator.engine.ResultColumn;
 import dev.blueshift.coordinator.engine.RowCursor;
 import dev.blueshift.coordinator.engine.Session;
 import dev.blueshift.coordinator.engine.StatementResult;
-import dev.blueshift.error.BlueshiftException;
-import dev.blueshift.error.SqlState;
 import dev.blueshift.coordinator.system.PinnedCatalog;
 import dev.blueshift.coordinator.users.UserCommand;
 import dev.blueshift.coordinator.users.UserStore;
+import dev.blueshift.error.BlueshiftException;
+import dev.blueshift.error.SqlState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -306,7 +307,7 @@ public final class BlueshiftMeta extends MetaImpl implements ProtobufMeta {
     BatchInsert insert = BatchInsert.of(s.preparedSql);
     if (insert != null && counts.length > 0) {
       runBatchInsert(h, insert, parameterValues);
-      java.util.Arrays.fill(counts, 1);
+      Arrays.fill(counts, 1);
       return new ExecuteBatchResult(counts);
     }
     for (int i = 0; i < counts.length; i++) {
