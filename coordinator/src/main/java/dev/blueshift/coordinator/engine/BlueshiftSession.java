@@ -130,6 +130,10 @@ final class BlueshiftSession implements Session, StatementContext {
     if (node instanceof SqlDropIndex) {
       return update("DROP INDEX");
     }
+    if (node instanceof dev.blueshift.coordinator.sql.ddl.SqlAnalyze analyze) {
+      dev.blueshift.coordinator.ddl.AnalyzeStatement.execute(this, analyze);
+      return update("ANALYZE");
+    }
     if (node instanceof SqlTruncate truncate) {
       TruncateStatement.execute(this, truncate.name);
       return update("TRUNCATE TABLE");
@@ -207,19 +211,41 @@ final class BlueshiftSession implements Session, StatementContext {
 
   /** EXPLAIN: the distributed plan of the query, one line per row as Redshift prints it. */
   private StatementResult explain(String sql, SqlRedshiftExplain explain) {
-    if (explain.analyze) {
-      throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
-    }
     if (!explain.query.getKind().belongsTo(SqlKind.QUERY)) {
       throw new BlueshiftException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of statements other than queries is not supported yet");
     }
     String query = sql.replaceFirst("(?is)^\\s*explain\\s+((analyze|verbose)\\s+)*", "");
+    DistributedPlan plan = plan(query);
+    List<String> lines = explain.analyze ? explainAnalyze(plan) : PlanExplainer.explain(plan);
     List<Object[]> rows = new ArrayList<>();
-    for (String line : PlanExplainer.explain(plan(query))) {
+    for (String line : lines) {
       rows.add(new Object[] {line});
     }
     return new StatementResult.Rows(List.of(new ResultColumn("QUERY PLAN", SqlType.varchar(65535), false)),
         new FixedRows(rows));
+  }
+
+  /** EXPLAIN ANALYZE: runs the query to its end, discarding its rows, and prints what each operator did. */
+  private List<String> explainAnalyze(DistributedPlan plan) {
+    long start = System.nanoTime();
+    QueryExecution execution = new QueryExecution(plan, engine.cluster, engine.exchanges,
+        engine.coordinatorAddress, engine.allocator).profiled();
+    running = execution;
+    try {
+      execution.start();
+      long rows = 0;
+      List<Object[]> chunk;
+      while (!(chunk = execution.next(8192)).isEmpty()) {
+        rows += chunk.size();
+      }
+      List<String> lines = new ArrayList<>(PlanExplainer.explain(plan, execution.profile()));
+      lines.add(String.format(java.util.Locale.ROOT, "Execution time: %.3f ms, %d rows",
+          (System.nanoTime() - start) / 1e6, rows));
+      return lines;
+    } finally {
+      execution.close();
+      running = null;
+    }
   }
 
   private StatementResult show(String name) {

@@ -60,6 +60,10 @@ public final class QueryExecution implements RowCursor {
   private boolean finished;
   private boolean closed;
   private long memoryLimit;
+  private boolean profiled;
+  /** Operator statistics of profiled fragment instances: fragment id → node → one entry per instance. */
+  private final Map<Integer, Map<Integer, List<dev.blueshift.protocol.OperatorStats>>> profile =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public QueryExecution(DistributedPlan plan, ClusterClient cluster, ExchangeRegistry exchanges,
       String coordinatorAddress, BufferAllocator parent) {
@@ -92,6 +96,29 @@ public final class QueryExecution implements RowCursor {
     return plan.columns();
   }
 
+  /** Makes every operator count rows, time and blocks (EXPLAIN ANALYZE); call before {@link #start}. */
+  public QueryExecution profiled() {
+    profiled = true;
+    context.enableProfiling();
+    return this;
+  }
+
+  /**
+   * After the last row: per fragment id and plan node (preorder index), the statistics of each
+   * instance that ran it.
+   */
+  public Map<Integer, Map<Integer, List<dev.blueshift.protocol.OperatorStats>>> profile() {
+    for (dev.blueshift.protocol.OperatorStats s : context.profile()) {
+      record(plan.root().id(), s);
+    }
+    return profile;
+  }
+
+  private void record(int fragment, dev.blueshift.protocol.OperatorStats stats) {
+    profile.computeIfAbsent(fragment, f -> new java.util.concurrent.ConcurrentHashMap<>())
+        .computeIfAbsent(stats.getNode(), n -> java.util.Collections.synchronizedList(new ArrayList<>())).add(stats);
+  }
+
   /** Starts every fragment instance; rows are then read with {@link #next}. */
   public QueryExecution start() {
     List<ExecuteFragmentRequest> requests = new ArrayList<>();
@@ -105,7 +132,8 @@ public final class QueryExecution implements RowCursor {
       for (int slice : slices(f.placement())) {
         ExecuteFragmentRequest.Builder r = ExecuteFragmentRequest.newBuilder()
             .setQueryId(queryId).setFragment(fragment).setInstance(instanceIndex(f.placement(), slice)).setSlice(slice)
-            .setMemoryLimitBytes(memoryLimit);
+            .setMemoryLimitBytes(memoryLimit)
+            .setProfile(profiled);
         for (TableSnapshot t : f.tables()) {
           r.addTables(tableSlice(t, slice));
         }
@@ -117,9 +145,12 @@ public final class QueryExecution implements RowCursor {
     root = new PlanBuilder(context, exchanges, queryId, 0, Map.of()).build(plan.root().root());
     for (int i = 0; i < requests.size(); i++) {
       int worker = targets.get(i);
+      int fragmentId = requests.get(i).getFragment().getFragmentId();
       cluster.async(worker).executeFragment(requests.get(i), new StreamObserver<>() {
         @Override
-        public void onNext(ExecuteFragmentResponse value) {}
+        public void onNext(ExecuteFragmentResponse value) {
+          value.getOperatorsList().forEach(s -> record(fragmentId, s));
+        }
 
         @Override
         public void onError(Throwable t) {

@@ -1,6 +1,7 @@
 package dev.blueshift.coordinator.plan;
 
 import dev.blueshift.coordinator.catalog.TableSnapshot;
+import dev.blueshift.coordinator.plan.stats.TableStatistics;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
@@ -32,6 +33,7 @@ public final class CatalogSchema extends AbstractSchema {
   /** A stored table: its row type and the version a statement reads. */
   public static final class StoredTable extends AbstractTable {
     private final TableSnapshot snapshot;
+    private TableStatistics statistics;
 
     StoredTable(TableSnapshot snapshot) {
       this.snapshot = snapshot;
@@ -39,6 +41,14 @@ public final class CatalogSchema extends AbstractSchema {
 
     public TableSnapshot snapshot() {
       return snapshot;
+    }
+
+    /** The cost model's view of this version, computed once per statement. */
+    public TableStatistics statistics() {
+      if (statistics == null) {
+        statistics = TableStatistics.of(snapshot);
+      }
+      return statistics;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.blueshift.coordinator.plan;
 
+import dev.blueshift.coordinator.plan.stats.StatisticsMetadata;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -33,6 +34,7 @@ final class LogicalOptimizer {
   private LogicalOptimizer() {}
 
   static RelNode optimize(RelNode rel) {
+    StatisticsMetadata.install(rel);
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     rel = hep(rel, List.of(
         CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,

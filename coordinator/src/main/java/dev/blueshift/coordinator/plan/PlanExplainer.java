@@ -11,6 +11,9 @@ import dev.blueshift.protocol.WindowCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import dev.blueshift.protocol.OperatorStats;
+import dev.blueshift.worker.exec.PlanNodes;
 import java.util.stream.Collectors;
 
 /**
@@ -20,16 +23,66 @@ import java.util.stream.Collectors;
  */
 public final class PlanExplainer {
   private final DistributedPlan plan;
+  private final Map<Integer, Map<Integer, List<OperatorStats>>> profile;
   private final List<String> lines = new ArrayList<>();
+  /** Preorder numbers of the nodes of the fragment being printed (see {@link PlanNodes}). */
+  private Map<PlanNode, Integer> numbers;
+  private int fragment;
 
-  private PlanExplainer(DistributedPlan plan) {
+  private PlanExplainer(DistributedPlan plan, Map<Integer, Map<Integer, List<OperatorStats>>> profile) {
     this.plan = plan;
+    this.profile = profile;
   }
 
   public static List<String> explain(DistributedPlan plan) {
-    PlanExplainer e = new PlanExplainer(plan);
-    e.node(plan.root().root(), plan.root().root(), 0);
+    return explain(plan, null);
+  }
+
+  /**
+   * With {@code profile} (EXPLAIN ANALYZE: per fragment id and node, each instance's statistics),
+   * every operator line also says the rows it returned over all slices, the time of its slowest
+   * slice and, for scans, the blocks read and skipped by zone maps.
+   */
+  public static List<String> explain(DistributedPlan plan, Map<Integer, Map<Integer, List<OperatorStats>>> profile) {
+    PlanExplainer e = new PlanExplainer(plan, profile);
+    e.fragment(plan.root(), 0);
     return e.lines;
+  }
+
+  private void fragment(FragmentPlan f, int depth) {
+    Map<PlanNode, Integer> outerNumbers = numbers;
+    int outerFragment = fragment;
+    numbers = PlanNodes.number(f.root());
+    fragment = f.id();
+    node(f.root(), f.root(), depth);
+    numbers = outerNumbers;
+    fragment = outerFragment;
+  }
+
+  /** The statistics suffix of a node's line; empty without a profile. */
+  private String actual(PlanNode node) {
+    if (profile == null) {
+      return "";
+    }
+    Integer number = numbers.get(node);
+    List<OperatorStats> instances = number == null ? null : profile.getOrDefault(fragment, Map.of()).get(number);
+    if (instances == null || instances.isEmpty()) {
+      return "  (never executed)";
+    }
+    long rows = 0;
+    long nanos = 0;
+    long read = 0;
+    long skipped = 0;
+    for (OperatorStats s : instances) {
+      rows += s.getRows();
+      nanos = Math.max(nanos, s.getNanos());
+      read += s.getBlocksRead();
+      skipped += s.getBlocksSkipped();
+    }
+    String blocks = node.hasScan() || node.hasFilter() && node.getFilter().getInput().hasScan()
+        ? " blocks read=" + read + " skipped=" + skipped : "";
+    return String.format(Locale.ROOT, "  (actual rows=%d time=%.3f ms slices=%d%s)", rows, nanos / 1e6,
+        instances.size(), blocks);
   }
 
   private void line(int depth, String text) {
@@ -43,17 +96,17 @@ public final class PlanExplainer {
   private void node(PlanNode node, PlanNode parent, int depth) {
     switch (node.getNodeCase()) {
       case SCAN -> {
-        line(depth, "XN Seq Scan on " + node.getScan().getTableName());
+        line(depth, "XN Seq Scan on " + node.getScan().getTableName() + actual(node));
         if (node.getScan().hasBlockFilter()) {
           detail(depth, "Filter: (zone maps)");
         }
       }
       case FILTER -> {
         if (node.getFilter().getInput().hasScan()) {
-          line(depth, "XN Seq Scan on " + node.getFilter().getInput().getScan().getTableName());
+          line(depth, "XN Seq Scan on " + node.getFilter().getInput().getScan().getTableName() + actual(node));
           detail(depth, "Filter: " + ExprText.of(node.getFilter().getCondition(), node.getFilter().getInput().getScan().getOutputList()));
         } else {
-          line(depth, "XN Filter");
+          line(depth, "XN Filter" + actual(node));
           node(node.getFilter().getInput(), node, depth + 1);
         }
       }
@@ -63,7 +116,7 @@ public final class PlanExplainer {
         String kind = a.getGroupKeysCount() == 0 ? "XN Aggregate" : "XN HashAggregate";
         String phase = a.getPhase() == AggPhase.AGG_PHASE_PARTIAL ? " (partial)"
             : a.getPhase() == AggPhase.AGG_PHASE_FINAL ? " (final)" : "";
-        line(depth, kind + phase);
+        line(depth, kind + phase + actual(node));
         if (a.getCallsCount() > 0) {
           detail(depth, "Aggregates: " + a.getCallsList().stream().map(AggCall::getFunction).collect(Collectors.joining(", ")));
         }
@@ -71,30 +124,30 @@ public final class PlanExplainer {
       }
       case SORT -> {
         var s = node.getSort();
-        line(depth, s.getFetch() >= 0 ? "XN Top-N (limit " + s.getFetch() + ")" : "XN Sort");
+        line(depth, (s.getFetch() >= 0 ? "XN Top-N (limit " + s.getFetch() + ")" : "XN Sort") + actual(node));
         detail(depth, "Sort Key: " + sortKeys(s.getKeysList()));
         node(s.getInput(), node, depth + 1);
       }
       case LIMIT -> {
-        line(depth, "XN Limit" + (node.getLimit().getFetch() >= 0 ? " " + node.getLimit().getFetch() : ""));
+        line(depth, "XN Limit" + (node.getLimit().getFetch() >= 0 ? " " + node.getLimit().getFetch() : "") + actual(node));
         node(node.getLimit().getInput(), node, depth + 1);
       }
-      case VALUES -> line(depth, "XN Values (" + node.getValues().getRowsCount() + " rows)");
-      case JOIN -> join(node.getJoin(), depth);
+      case VALUES -> line(depth, "XN Values (" + node.getValues().getRowsCount() + " rows)" + actual(node));
+      case JOIN -> join(node, depth);
       case UNION_ALL -> {
-        line(depth, "XN Append");
+        line(depth, "XN Append" + actual(node));
         for (PlanNode input : node.getUnionAll().getInputsList()) {
           node(input, node, depth + 1);
         }
       }
       case WINDOW -> {
-        line(depth, "XN Window");
+        line(depth, "XN Window" + actual(node));
         detail(depth, "Functions: " + node.getWindow().getCallsList().stream().map(WindowCall::getFunction)
             .collect(Collectors.joining(", ")));
         node(node.getWindow().getInput(), node, depth + 1);
       }
       case EXPAND -> {
-        line(depth, "XN Expand (" + node.getExpand().getSetsCount() + " grouping sets)");
+        line(depth, "XN Expand (" + node.getExpand().getSetsCount() + " grouping sets)" + actual(node));
         node(node.getExpand().getInput(), node, depth + 1);
       }
       case EXCHANGE_SOURCE -> exchange(node.getExchangeSource().getExchangeId(), depth);
@@ -102,7 +155,8 @@ public final class PlanExplainer {
     }
   }
 
-  private void join(HashJoin join, int depth) {
+  private void join(PlanNode node, int depth) {
+    HashJoin join = node.getJoin();
     String type = switch (join.getType()) {
       case JOIN_LEFT -> "Left ";
       case JOIN_RIGHT -> "Right ";
@@ -112,7 +166,7 @@ public final class PlanExplainer {
       default -> "";
     };
     String kind = join.getLeftKeysCount() == 0 ? "Nested Loop" : "Hash " + type + "Join";
-    line(depth, "XN " + kind + " " + join.getDistribution());
+    line(depth, "XN " + kind + " " + join.getDistribution() + actual(node));
     if (join.getLeftKeysCount() > 0) {
       List<String> conds = new ArrayList<>();
       List<Column> leftColumns = columns(join.getLeft());
@@ -154,7 +208,7 @@ public final class PlanExplainer {
     };
     line(depth, "XN Network");
     detail(depth, where + (producer.sinkKind() == ExchangeKind.HASH ? " on " + producer.hashKeys() : ""));
-    node(producer.root(), producer.root(), depth + 1);
+    fragment(producer, depth + 1);
   }
 
   private static String sortKeys(List<SortKey> keys) {

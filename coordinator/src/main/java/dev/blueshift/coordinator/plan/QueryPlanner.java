@@ -55,6 +55,11 @@ public final class QueryPlanner {
     return logical(sql, tables, (rel, names) -> RelOptUtil.toString(rel));
   }
 
+  /** The optimized logical plan (for plan-shape tests). */
+  RelNode optimized(String sql, Iterable<TableSnapshot> tables) {
+    return logical(sql, tables, (rel, names) -> rel);
+  }
+
   private <T> T logical(String sql, Iterable<TableSnapshot> tables, java.util.function.BiFunction<RelNode, List<String>, T> then) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus publicSchema = root.add("public", new CatalogSchema(tables));

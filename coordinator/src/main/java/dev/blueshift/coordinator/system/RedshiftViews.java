@@ -56,7 +56,33 @@ final class RedshiftViews {
           .add(SqlType.TIMESTAMP, true, "create_time").build(),
       RedshiftViews::tableInfo);
 
-  static final List<SystemTableDefinition> ALL = List.of(PG_TABLE_DEF, SVV_TABLES, SVV_COLUMNS, SVV_TABLE_INFO);
+  /** PostgreSQL's pg_stats, for analyzed columns: what the planner's cost model knows. */
+  static final SystemTableDefinition PG_STATS = new SystemTableDefinition(PG_CATALOG, "pg_stats",
+      SystemTableDefinition.define().name("schemaname", "tablename", "attname")
+          .add(SqlType.REAL, false, "null_frac", "n_distinct").build(),
+      RedshiftViews::stats);
+
+  static final List<SystemTableDefinition> ALL = List.of(PG_TABLE_DEF, SVV_TABLES, SVV_COLUMNS, SVV_TABLE_INFO,
+      PG_STATS);
+
+  private static List<Object[]> stats(PinnedCatalog catalog) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableSnapshot t : catalog.tables()) {
+      if (t.isView() || t.def().getAnalyzedRows() == 0) {
+        continue;
+      }
+      var statistics = dev.blueshift.coordinator.plan.stats.TableStatistics.of(t);
+      for (int c = 0; c < t.columnCount(); c++) {
+        if (t.column(c).getAnalyzedNdv() == 0) {
+          continue;
+        }
+        double nullFraction = statistics.rowCount() == 0 ? 0 : statistics.column(c).nullCount() / statistics.rowCount();
+        rows.add(new Object[] {t.schema(), t.name(), t.columnName(c), (float) nullFraction,
+            (float) t.column(c).getAnalyzedNdv()});
+      }
+    }
+    return rows;
+  }
 
   /** The encoding a column is stored with, by Redshift's name ({@code none} for RAW). */
   static String encoding(TableSnapshot table, int column) {
@@ -128,11 +154,24 @@ final class RedshiftViews {
       rows.add(new Object[] {DATABASE, t.def().getSchema(), PgCatalog.oid(PinnedCatalog.tableOid(t)), t.name(),
           encoded ? "Y" : "N", distStyle(t), sortKey1, maxVarchar,
           sortKey1 == null ? null : encoding(t, sortKey.get(0)), sortKey.size(), storage.megabyteBlocks(), null,
-          0L, sortKey.isEmpty() ? null : unsortedPercent(t, storage.rows()), null, storage.rows(), null,
+          0L, sortKey.isEmpty() ? null : unsortedPercent(t, storage.rows()), statsOff(t, storage.rows()), storage.rows(), null,
           skew == null ? null : BigDecimal.valueOf(skew).setScale(2, RoundingMode.HALF_UP), storage.rows(),
           null, null, null});
     }
     return rows;
+  }
+
+  /**
+   * How far the table has drifted from its last ANALYZE, as Redshift's percentage: 100 when never
+   * analyzed, else the change in rows relative to the larger of the two counts.
+   */
+  private static BigDecimal statsOff(TableSnapshot t, long rows) {
+    long analyzed = t.def().getAnalyzedRows();
+    if (analyzed == 0) {
+      return rows == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(100).setScale(2);
+    }
+    double off = Math.abs(rows - analyzed) * 100.0 / Math.max(rows, analyzed);
+    return BigDecimal.valueOf(off).setScale(2, RoundingMode.HALF_UP);
   }
 
   /** {@code EVEN}, {@code ALL} or {@code KEY(column)}, as svv_table_info shows it. */

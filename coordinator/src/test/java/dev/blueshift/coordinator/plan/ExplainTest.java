@@ -91,7 +91,21 @@ class ExplainTest {
   }
 
   @Test
-  void explainAnalyzeIsReportedAsMissing() {
-    assertThatThrownBy(() -> explain("ANALYZE SELECT 1")).hasMessageContaining("EXPLAIN ANALYZE");
+  void explainAnalyzeCountsRowsPerOperatorAcrossSlices() throws SQLException {
+    List<String> lines = explain("ANALYZE SELECT l_nation, SUM(l_qty) FROM lineitem JOIN orders ON l_orderkey = o_orderkey"
+        + " WHERE o_total > 15 GROUP BY l_nation");
+    assertThat(lines).anyMatch(l -> l.contains("XN Hash Join DS_DIST_NONE") && l.contains("actual rows=1 "));
+    assertThat(lines).anyMatch(l -> l.contains("XN Seq Scan on lineitem") && l.contains("actual rows=3 ")
+        && l.contains("slices=4") && l.contains("blocks read="));
+    assertThat(lines).anyMatch(l -> l.contains("XN Seq Scan on orders") && l.contains("actual rows=2 "));
+    assertThat(lines).anyMatch(l -> l.contains("XN HashAggregate (final)") && l.contains("actual rows=1 "));
+    assertThat(lines.get(lines.size() - 1)).startsWith("Execution time:").endsWith(", 1 rows");
+  }
+
+  @Test
+  void explainAnalyzeReportsZoneMapSkipping() throws SQLException {
+    List<String> lines = explain("ANALYZE SELECT COUNT(*) FROM orders WHERE o_orderkey > 100");
+    assertThat(lines).anyMatch(l -> l.contains("XN Seq Scan on orders") && l.contains("actual rows=0 ")
+        && l.contains("blocks read=0 skipped=") && !l.contains("skipped=0)"));
   }
 }

@@ -20,8 +20,33 @@ public final class ExecContext {
   public final AtomicLong blocksRead = new AtomicLong();
   public final AtomicLong blocksSkipped = new AtomicLong();
 
+  /** Per plan node statistics when the query is profiled (EXPLAIN ANALYZE), else null. */
+  private java.util.Map<Integer, dev.blueshift.protocol.OperatorStats.Builder> profile;
+
   public ExecContext(BufferAllocator allocator) {
     this.allocator = allocator;
+  }
+
+  /** Makes operators built from now on count rows, time and blocks per plan node. */
+  public void enableProfiling() {
+    profile = new java.util.concurrent.ConcurrentSkipListMap<>();
+  }
+
+  public boolean profiling() {
+    return profile != null;
+  }
+
+  /** The statistics of plan node {@code node} (created on first use); profiling must be on. */
+  dev.blueshift.protocol.OperatorStats.Builder operatorStats(int node) {
+    return profile.computeIfAbsent(node, n -> dev.blueshift.protocol.OperatorStats.newBuilder().setNode(n));
+  }
+
+  /** What each profiled operator did, by plan node; empty when not profiled. */
+  public java.util.List<dev.blueshift.protocol.OperatorStats> profile() {
+    if (profile == null) {
+      return java.util.List.of();
+    }
+    return profile.values().stream().map(dev.blueshift.protocol.OperatorStats.Builder::build).toList();
   }
 
   public BufferAllocator allocator() {

@@ -67,7 +67,22 @@ public final class PlanBuilder {
     this.deleteVectors = deleteVectors;
   }
 
+  /** Preorder numbers of the fragment's nodes ({@link PlanNodes}), set when profiling. */
+  private Map<PlanNode, Integer> nodeNumbers;
+
   public Operator build(PlanNode node) {
+    if (!context.profiling()) {
+      return operator(node);
+    }
+    if (nodeNumbers == null) {
+      nodeNumbers = PlanNodes.number(node); // the first node built is the fragment's root
+    }
+    Integer number = nodeNumbers.get(node);
+    Operator op = operator(node);
+    return number == null ? op : new ProfiledOperator(op, context, context.operatorStats(number));
+  }
+
+  private Operator operator(PlanNode node) {
     return switch (node.getNodeCase()) {
       case SCAN -> scan(node.getScan());
       case FILTER -> {

@@ -63,6 +63,9 @@ public final class FragmentExecutor {
   private static ExecuteFragmentResponse execute(ExecuteFragmentRequest request, ExecContext context,
       ExchangeRegistry exchanges, NodeChannels channels, Map<Long, List<Path>> segments,
       Map<Path, Path> deleteVectors) {
+    if (request.getProfile()) {
+      context.enableProfiling();
+    }
     PlanBuilder builder = new PlanBuilder(context, exchanges, request.getQueryId(), request.getInstance(), segments,
         deleteVectors);
     try (Operator root = builder.build(request.getFragment().getRoot());
@@ -80,6 +83,7 @@ public final class FragmentExecutor {
           .setRowsOut(sink.rowsSent())
           .setBlocksRead(context.blocksRead.get())
           .setBlocksSkipped(context.blocksSkipped.get())
+          .addAllOperators(context.profile())
           .build();
     }
   }

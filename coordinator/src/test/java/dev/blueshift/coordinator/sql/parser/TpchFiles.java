@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates /work/shared/tpch (a {@code shared/tpch} directory beside an ancestor of the cwd). */
-final class TpchFiles {
+public final class TpchFiles {
   private TpchFiles() {}
 
-  static Path dir() {
+  public static Path dir() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       for (Path candidate : new Path[] {p.resolve("shared/tpch"), p.resolveSibling("shared/tpch")}) {
         if (candidate != null && Files.isDirectory(candidate.resolve("queries"))) {
@@ -20,7 +20,7 @@ final class TpchFiles {
     throw new IllegalStateException("no shared/tpch directory above " + Path.of("").toAbsolutePath());
   }
 
-  static String read(String relative) {
+  public static String read(String relative) {
     try {
       return Files.readString(dir().resolve(relative));
     } catch (IOException e) {
