@@ -82,8 +82,9 @@ class SystemTablesTest {
         + " WHERE table_schema = 'information_schema' ORDER BY table_name"))
         .containsExactly("columns|VIEW", "schemata|VIEW", "tables|VIEW");
     assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'pg_catalog'"
-        + " ORDER BY table_name")).containsExactly("pg_attribute", "pg_class", "pg_namespace", "pg_table_def",
-            "pg_type", "stl_load_commits", "stl_load_errors", "stv_load_state", "stv_table_versions", "svv_columns", "svv_table_info", "svv_tables");
+        + " ORDER BY table_name")).containsExactly("pg_attribute", "pg_class", "pg_namespace", "pg_stats", "pg_table_def",
+            "pg_type", "stl_load_commits", "stl_load_errors", "stv_load_state", "stv_table_versions", "svv_columns",
+            "svv_table_info", "svv_tables");
   }
 
   @Test

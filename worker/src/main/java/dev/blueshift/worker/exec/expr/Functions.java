@@ -76,6 +76,13 @@ final class Functions {
           values[a] = args.get(a).evaluate(batch, context);
         }
         int n = batch.getRowCount();
+        if (allConstant(values)) {
+          return Value.constant(type, computeOnce(values, context));
+        }
+        Value whole = computeBatch(values, n, context);
+        if (whole != null) {
+          return whole;
+        }
         FieldVector out = Vectors.allocate("expr", type, n, context.allocator());
         try {
           rows:
@@ -104,6 +111,37 @@ final class Functions {
     }
 
     abstract void compute(Value[] v, int i, FieldVector out);
+
+    /**
+     * The whole batch at once through {@link Kernels}, or null when this function (or these
+     * operands) have no batch kernel and rows are computed one by one.
+     */
+    Value computeBatch(Value[] v, int n, ExecContext context) {
+      return null;
+    }
+
+    private static boolean allConstant(Value[] values) {
+      for (Value v : values) {
+        if (!v.isConstant()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Constant operands: one computation for the whole batch (a date bound such as {@code d + 1 year}). */
+    private Object computeOnce(Value[] values, ExecContext context) {
+      for (Value v : values) {
+        if (v.constant() == null) {
+          return null;
+        }
+      }
+      try (FieldVector out = Vectors.allocate("expr", type, 1, context.allocator())) {
+        compute(values, 0, out);
+        out.setValueCount(1);
+        return Kernels.executionValue(out, type, 0);
+      }
+    }
   }
 
   /** =, <>, <, <=, >, >= across numeric, date/time, string and boolean operands. */
@@ -154,6 +192,49 @@ final class Functions {
         mulA = 1;
         mulB = 1;
       }
+    }
+
+    @Override
+    Value computeBatch(Value[] v, int n, ExecContext context) {
+      int code = Kernels.opCode(op);
+      byte[] bits;
+      switch (domain) {
+        case LONG -> bits = Kernels.compare(scaled(Kernels.longs(v[0], n), mulA), scaled(Kernels.longs(v[1], n), mulB),
+            n, code);
+        case DOUBLE -> bits = Kernels.compare(Kernels.doubles(v[0], n), Kernels.doubles(v[1], n), n, code);
+        case STRING -> {
+          if ((code != Kernels.EQ && code != Kernels.NE) || v[0].isConstant() == v[1].isConstant()) {
+            return null;
+          }
+          Value column = v[0].isConstant() ? v[1] : v[0];
+          String constant = (String) (v[0].isConstant() ? v[0] : v[1]).constant();
+          if (constant == null) {
+            return null;
+          }
+          bits = Kernels.equalsConstant((org.apache.arrow.vector.VarCharVector) column.vector(), constant, n, padSpace,
+              code == Kernels.NE);
+        }
+        default -> {
+          return null;
+        }
+      }
+      return Kernels.booleanValue(bits, Kernels.validityOfAll(v, n), n, context.allocator());
+    }
+
+    /**
+     * Values brought to the common scale; a value beyond the long range saturates, which keeps
+     * its order against anything that fits (NULL rows may hold junk that must not fail).
+     */
+    private static long[] scaled(long[] values, long mul) {
+      if (mul != 1) {
+        for (int i = 0; i < values.length; i++) {
+          long x = values[i];
+          long hi = Math.multiplyHigh(x, mul);
+          long lo = x * mul;
+          values[i] = (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo : x < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+      }
+      return values;
     }
 
     @Override
@@ -213,28 +294,7 @@ final class Functions {
           values[a] = args.get(a).evaluate(batch, context);
         }
         int n = batch.getRowCount();
-        FieldVector out = Vectors.allocate("expr", SqlType.BOOLEAN, n, context.allocator());
-        for (int i = 0; i < n; i++) {
-          boolean sawNull = false;
-          boolean decided = false;
-          for (Value v : values) {
-            if (v.isNull(i)) {
-              sawNull = true;
-            } else if (v.getBoolean(i) == dominant) {
-              decided = true;
-              break;
-            }
-          }
-          if (decided) {
-            Vectors.setBoolean(out, i, dominant);
-          } else if (sawNull) {
-            Vectors.setNull(out, i);
-          } else {
-            Vectors.setBoolean(out, i, !dominant);
-          }
-        }
-        out.setValueCount(n);
-        return Value.owned(SqlType.BOOLEAN, out);
+        return combine(values, n, context);
       } finally {
         for (Value v : values) {
           if (v != null) {
@@ -242,6 +302,31 @@ final class Functions {
           }
         }
       }
+    }
+
+    /**
+     * Three-valued logic on packed bits: a dominant operand (FALSE for AND, TRUE for OR) decides
+     * the row; otherwise any NULL makes it NULL; otherwise it is the other value.
+     */
+    private Value combine(Value[] values, int n, ExecContext context) {
+      int b = Kernels.bytes(n);
+      byte[] decided = new byte[b];
+      byte[] sawNull = new byte[b];
+      for (Value v : values) {
+        byte[] valid = Kernels.validity(v, n);
+        byte[] bits = Kernels.booleans(v, n);
+        for (int j = 0; j < b; j++) {
+          decided[j] |= valid[j] & (dominant ? bits[j] : ~bits[j]);
+          sawNull[j] |= ~valid[j];
+        }
+      }
+      byte[] value = new byte[b];
+      byte[] validity = new byte[b];
+      for (int j = 0; j < b; j++) {
+        validity[j] = (byte) (decided[j] | ~sawNull[j]);
+        value[j] = (byte) (dominant ? decided[j] : ~decided[j] & ~sawNull[j]);
+      }
+      return Kernels.booleanValue(value, validity, n, context.allocator());
     }
   }
 
@@ -298,6 +383,56 @@ final class Functions {
       this.sb = Evaluators.scale(b.type());
       this.sr = Evaluators.scale(type);
       this.integral = type.isIntegral();
+    }
+
+    @Override
+    Value computeBatch(Value[] v, int n, ExecContext context) {
+      // division and modulo check divisors row by row; NULL rows may hold junk that must not fail
+      if (op == '/' || op == '%' || Kernels.hasNulls(v[0], n) || Kernels.hasNulls(v[1], n)) {
+        return null;
+      }
+      byte[] valid = Kernels.validityOfAll(v, n);
+      if (floating) {
+        double[] x = Kernels.doubles(v[0], n);
+        double[] y = Kernels.doubles(v[1], n);
+        switch (op) {
+          case '+' -> { for (int i = 0; i < n; i++) { x[i] += y[i]; } }
+          case '-' -> { for (int i = 0; i < n; i++) { x[i] -= y[i]; } }
+          default -> { for (int i = 0; i < n; i++) { x[i] *= y[i]; } }
+        }
+        return Kernels.doubleValue(type, x, valid, n, context.allocator());
+      }
+      long[] x = Kernels.longs(v[0], n);
+      long[] y = Kernels.longs(v[1], n);
+      int s = op == '*' ? sa + sb : Math.max(sa, sb);
+      try {
+        if (op == '*') {
+          for (int i = 0; i < n; i++) {
+            x[i] = Math.multiplyExact(x[i], y[i]);
+          }
+        } else {
+          Kernels.scaleExact(x, n, Decimals.pow10(s - sa));
+          Kernels.scaleExact(y, n, Decimals.pow10(s - sb));
+          if (op == '+') {
+            for (int i = 0; i < n; i++) {
+              x[i] = Math.addExact(x[i], y[i]);
+            }
+          } else {
+            for (int i = 0; i < n; i++) {
+              x[i] = Math.subtractExact(x[i], y[i]);
+            }
+          }
+        }
+      } catch (ArithmeticException e) {
+        throw Decimals.overflow();
+      }
+      if (s != sr) {
+        for (int i = 0; i < n; i++) {
+          x[i] = Decimals.rescale(x[i], s, sr);
+        }
+      }
+      Kernels.checkRange(x, n, type);
+      return Kernels.longValue(type, x, valid, n, context.allocator());
     }
 
     @Override
@@ -369,6 +504,37 @@ final class Functions {
     Cast(Evaluator arg, SqlType to) {
       super(List.of(arg), to);
       this.from = arg.type();
+    }
+
+    /** Exact numbers to exact numbers (rescaling, range checks), and exact numbers to floating. */
+    @Override
+    Value computeBatch(Value[] v, int n, ExecContext context) {
+      boolean exactFrom = from.isIntegral() || from.kind() == SqlType.Kind.DECIMAL;
+      if (!exactFrom || Kernels.hasNulls(v[0], n)) {
+        return null;
+      }
+      if (Evaluators.isFloating(type)) {
+        return Kernels.doubleValue(type, Kernels.doubles(v[0], n), Kernels.validity(v[0], n), n, context.allocator());
+      }
+      if (!(type.isIntegral() || type.kind() == SqlType.Kind.DECIMAL)) {
+        return null;
+      }
+      long[] x = Kernels.longs(v[0], n);
+      int fromScale = Evaluators.scale(from);
+      int toScale = Evaluators.scale(type);
+      if (toScale > fromScale) {
+        try {
+          Kernels.scaleExact(x, n, Decimals.pow10(toScale - fromScale));
+        } catch (ArithmeticException e) {
+          throw Decimals.overflow();
+        }
+      } else if (toScale < fromScale) {
+        for (int i = 0; i < n; i++) {
+          x[i] = Decimals.rescale(x[i], fromScale, toScale);
+        }
+      }
+      Kernels.checkRange(x, n, type);
+      return Kernels.longValue(type, x, Kernels.validity(v[0], n), n, context.allocator());
     }
 
     @Override

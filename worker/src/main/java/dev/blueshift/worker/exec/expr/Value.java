@@ -85,6 +85,36 @@ public final class Value implements AutoCloseable {
   }
 
   /**
+   * For a BOOLEAN value: writes the rows that are TRUE (not FALSE, not NULL) into
+   * {@code selected} and returns how many there are.
+   */
+  public int selectTrue(int rows, int[] selected) {
+    int count = 0;
+    if (vector == null) {
+      if (Boolean.TRUE.equals(constant)) {
+        for (int i = 0; i < rows; i++) {
+          selected[i] = i;
+        }
+        count = rows;
+      }
+      return count;
+    }
+    byte[] bits = Kernels.booleans(this, rows);
+    byte[] valid = Kernels.validity(this, rows);
+    for (int j = 0; j < bits.length; j++) {
+      int b = bits[j] & valid[j] & 0xff;
+      while (b != 0) {
+        int i = (j << 3) + Integer.numberOfTrailingZeros(b);
+        if (i < rows) {
+          selected[count++] = i;
+        }
+        b &= b - 1;
+      }
+    }
+    return count;
+  }
+
+  /**
    * A vector holding this value for {@code rows} rows, owned by the caller: the vector itself
    * when owned (ownership passes), otherwise a copy.
    */

@@ -35,13 +35,9 @@ public final class FilterOperator implements Operator {
       }
       int n = batch.getRowCount();
       int[] selected = new int[n];
-      int count = 0;
+      int count;
       try (Value v = condition.evaluate(batch, context)) {
-        for (int i = 0; i < n; i++) {
-          if (!v.isNull(i) && v.getBoolean(i)) {
-            selected[count++] = i;
-          }
-        }
+        count = v.selectTrue(n, selected);
       } catch (RuntimeException e) {
         batch.close();
         throw e;
