@@ -48,7 +48,7 @@ public final class TableStatistics {
       if (replicated && s.getWorker() != 0) {
         continue; // every worker holds the same copy
       }
-      rows += s.getRowCount();
+      rows += s.getRowCount() - s.getDeletedRows();
       for (int c = 0; c < n; c++) {
         if (c >= s.getStatsCount()) {
           ranged[c] = false;
