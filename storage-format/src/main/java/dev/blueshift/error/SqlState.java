@@ -4,6 +4,7 @@ package dev.blueshift.error;
 public enum SqlState {
   SYNTAX_ERROR("42601"),
   UNDEFINED_TABLE("42P01"),
+  INVALID_SCHEMA_NAME("3F000"),
   UNDEFINED_COLUMN("42703"),
   DUPLICATE_TABLE("42P07"),
   DUPLICATE_COLUMN("42701"),

@@ -61,6 +61,10 @@ public final class CatalogState {
     switch (record.getEntryCase()) {
       case CREATE_TABLE -> {
         TableDef def = record.getCreateTable();
+        if (!def.getSchema().equals("public")) {
+          // CREATE SCHEMA is not supported yet, so "public" is the only schema there is
+          throw new BlueshiftException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + def.getSchema() + "\" does not exist");
+        }
         if (relation(def.getSchema(), def.getName()) != null) {
           throw new BlueshiftException(SqlState.DUPLICATE_TABLE, "relation \"" + def.getName() + "\" already exists");
         }

@@ -239,6 +239,7 @@ final class BlueshiftSession implements Session, StatementContext {
         rows += chunk.size();
       }
       List<String> lines = new ArrayList<>(PlanExplainer.explain(plan, execution.profile()));
+      lines.add(String.format(java.util.Locale.ROOT, "Segments pruned by zone maps: %d", execution.segmentsPruned()));
       lines.add(String.format(java.util.Locale.ROOT, "Execution time: %.3f ms, %d rows",
           (System.nanoTime() - start) / 1e6, rows));
       return lines;

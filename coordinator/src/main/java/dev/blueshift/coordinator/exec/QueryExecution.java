@@ -61,6 +61,8 @@ public final class QueryExecution implements RowCursor {
   private boolean closed;
   private long memoryLimit;
   private boolean profiled;
+  /** Segments zone maps ruled out before any worker opened them (counted for EXPLAIN ANALYZE). */
+  private final java.util.concurrent.atomic.AtomicLong segmentsPruned = new java.util.concurrent.atomic.AtomicLong();
   /** Operator statistics of profiled fragment instances: fragment id → node → one entry per instance. */
   private final Map<Integer, Map<Integer, List<dev.blueshift.protocol.OperatorStats>>> profile =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -96,6 +98,11 @@ public final class QueryExecution implements RowCursor {
     return plan.columns();
   }
 
+  /** Segments left out of the query at planning time because their zone maps could not match. */
+  public long segmentsPruned() {
+    return segmentsPruned.get();
+  }
+
   /** Makes every operator count rows, time and blocks (EXPLAIN ANALYZE); call before {@link #start}. */
   public QueryExecution profiled() {
     profiled = true;
@@ -129,13 +136,14 @@ public final class QueryExecution implements RowCursor {
       }
       OutputSink sink = sink(f);
       PlanFragment fragment = PlanFragment.newBuilder().setFragmentId(f.id()).setRoot(f.root()).setSink(sink).build();
+      SegmentPruning pruning = new SegmentPruning(f.root());
       for (int slice : slices(f.placement())) {
         ExecuteFragmentRequest.Builder r = ExecuteFragmentRequest.newBuilder()
             .setQueryId(queryId).setFragment(fragment).setInstance(instanceIndex(f.placement(), slice)).setSlice(slice)
             .setMemoryLimitBytes(memoryLimit)
             .setProfile(profiled);
         for (TableSnapshot t : f.tables()) {
-          r.addTables(tableSlice(t, slice));
+          r.addTables(tableSlice(t, slice, pruning));
         }
         requests.add(r.build());
         targets.add(cluster.workerOfSlice(slice));
@@ -208,13 +216,15 @@ public final class QueryExecution implements RowCursor {
   }
 
   /** The segments of a table that the instance on {@code slice} reads. */
-  private TableSlice tableSlice(TableSnapshot table, int slice) {
+  private TableSlice tableSlice(TableSnapshot table, int slice, SegmentPruning pruning) {
     TableSlice.Builder b = TableSlice.newBuilder().setTableId(table.id());
     boolean replicated = table.def().getDistStyle() == DistStyle.DIST_ALL;
     int worker = cluster.workerOfSlice(slice);
     for (SegmentEntry s : table.segments()) {
       boolean mine = replicated ? s.getWorker() == worker : s.getSlice() == slice;
-      if (mine) {
+      if (mine && !pruning.mightMatch(table, s)) {
+        segmentsPruned.incrementAndGet();
+      } else if (mine) {
         b.addSegments(SegmentRef.newBuilder().setPath(s.getPath()).setRowCount(s.getRowCount())
             .setDeleteVector(s.getDeleteVector()));
       }

@@ -10,9 +10,22 @@ public final class BlueshiftTypeSystem extends RelDataTypeSystemImpl {
   public static final BlueshiftTypeSystem INSTANCE = new BlueshiftTypeSystem();
   private static final int AVG_MIN_SCALE = 6;
 
+  /** Redshift's TIMESTAMP keeps microseconds: a TIMESTAMP literal or CAST without precision has 6 digits. */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    return switch (typeName) {
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> 6;
+      default -> super.getDefaultPrecision(typeName);
+    };
+  }
+
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
-    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+    return switch (typeName) {
+      case DECIMAL -> 38;
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> 6;
+      default -> super.getMaxPrecision(typeName);
+    };
   }
 
   @Override

@@ -52,7 +52,47 @@ final class LogicalOptimizer {
     rel = joinOrder(rel);
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     rel = hep(rel, simplification());
-    return filtersIntoArguments(rel);
+    return sum0AsCoalescedSum(filtersIntoArguments(rel));
+  }
+
+  /**
+   * {@code $SUM0(x)} (a COUNT split by the distinct-aggregate rewrite, for one) becomes
+   * {@code COALESCE(SUM(x), 0)}: over no rows — a global aggregate of an empty input — it is 0,
+   * as a COUNT must be, where SUM is NULL. Workers then know one SUM.
+   */
+  private static RelNode sum0AsCoalescedSum(RelNode rel) {
+    return rel.accept(new RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        RelNode node = super.visit(other);
+        if (!(node instanceof LogicalAggregate agg)
+            || agg.getAggCallList().stream().noneMatch(c -> c.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SUM0)) {
+          return node;
+        }
+        RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
+        List<AggregateCall> calls = new java.util.ArrayList<>();
+        for (AggregateCall c : agg.getAggCallList()) {
+          calls.add(c.getAggregation().getKind() != org.apache.calcite.sql.SqlKind.SUM0 ? c
+              : AggregateCall.create(SqlStdOperatorTable.SUM, c.isDistinct(), c.isApproximate(), c.ignoreNulls(),
+                  c.getArgList(), c.filterArg, c.distinctKeys, c.collation, agg.getGroupCount(), agg.getInput(),
+                  agg.getCluster().getTypeFactory().createTypeWithNullability(c.getType(), true), c.getName()));
+        }
+        RelNode summed = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), agg.getGroupSets(), calls);
+        List<RexNode> exprs = new java.util.ArrayList<>();
+        int groups = agg.getGroupCount();
+        for (int i = 0; i < agg.getRowType().getFieldCount(); i++) {
+          RexNode ref = rexBuilder.makeInputRef(summed, i);
+          if (i >= groups && agg.getAggCallList().get(i - groups).getAggregation().getKind()
+              == org.apache.calcite.sql.SqlKind.SUM0) {
+            org.apache.calcite.rel.type.RelDataType type = agg.getRowType().getFieldList().get(i).getType();
+            ref = rexBuilder.makeCast(type, rexBuilder.makeCall(SqlStdOperatorTable.COALESCE, ref,
+                rexBuilder.makeZeroLiteral(type)), true, false);
+          }
+          exprs.add(ref);
+        }
+        return RelOptUtil.createProject(summed, exprs, agg.getRowType().getFieldNames());
+      }
+    });
   }
 
   /**

@@ -125,7 +125,7 @@ public final class PlanExplainer {
       case SORT -> {
         var s = node.getSort();
         line(depth, (s.getFetch() >= 0 ? "XN Top-N (limit " + s.getFetch() + ")" : "XN Sort") + actual(node));
-        detail(depth, "Sort Key: " + sortKeys(s.getKeysList()));
+        detail(depth, "Sort Key: " + sortKeys(s.getKeysList(), columns(s.getInput())));
         node(s.getInput(), node, depth + 1);
       }
       case LIMIT -> {
@@ -211,8 +211,8 @@ public final class PlanExplainer {
     fragment(producer, depth + 1);
   }
 
-  private static String sortKeys(List<SortKey> keys) {
-    return keys.stream().map(k -> "$" + k.getColumn() + (k.getDescending() ? " DESC" : ""))
+  private static String sortKeys(List<SortKey> keys, List<Column> input) {
+    return keys.stream().map(k -> name(input, k.getColumn()) + (k.getDescending() ? " DESC" : ""))
         .collect(Collectors.joining(", "));
   }
 

@@ -70,7 +70,8 @@ public final class QueryPlanner {
         .typeSystem(BlueshiftTypeSystem.INSTANCE)
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false))
         .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)))
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT),
+            RedshiftFunctions.TABLE))
         .build();
     Planner planner = Frameworks.getPlanner(config);
     try {

@@ -69,7 +69,7 @@ public final class RexToProto {
       case CHAR -> rtrim(lit.getValueAs(String.class));
       case VARCHAR -> lit.getValueAs(String.class);
       case DATE -> (long) lit.getValueAs(DateString.class).getDaysSinceEpoch();
-      case TIMESTAMP, TIMESTAMPTZ -> lit.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000L;
+      case TIMESTAMP, TIMESTAMPTZ -> micros(lit.getValueAs(TimestampString.class));
     };
     return b.setLiteral(ProtoTypes.literal(value)).build();
   }
@@ -101,6 +101,10 @@ public final class RexToProto {
       case IS_DISTINCT_FROM -> toExpr(rexBuilder.makeCall(SqlStdOperatorTable.NOT, notDistinct(ops.get(0), ops.get(1))));
       case IS_TRUE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(false)));
       case IS_NOT_FALSE -> fn("coalesce", call, List.of(ops.get(0), rexBuilder.makeLiteral(true)));
+      case IS_NOT_TRUE -> toExpr(rexBuilder.makeCall(SqlStdOperatorTable.NOT,
+          rexBuilder.makeCall(SqlStdOperatorTable.COALESCE, ops.get(0), rexBuilder.makeLiteral(false))));
+      case IS_FALSE -> toExpr(rexBuilder.makeCall(SqlStdOperatorTable.NOT,
+          rexBuilder.makeCall(SqlStdOperatorTable.COALESCE, ops.get(0), rexBuilder.makeLiteral(true))));
       case PLUS, MINUS -> plusMinus(call, ops, kind == SqlKind.PLUS);
       case TIMES -> fn("*", call, ops);
       case DIVIDE -> fn("/", call, ops);
@@ -113,9 +117,14 @@ public final class RexToProto {
       case COALESCE -> fn("coalesce", call, ops);
       case EXTRACT -> extract(call, ops);
       case TRIM -> trim(call, ops);
-      case OTHER_FUNCTION, OTHER -> named(call, ops);
-      default -> throw unsupported(call.getOperator().getName());
+      default -> named(call, ops); // functions by name; unknown ones are refused there
     };
+  }
+
+  /** Epoch microseconds of a timestamp literal, fraction included (Calcite's millis would drop it). */
+  private static long micros(TimestampString ts) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.parse(ts.toString().replace(' ', 'T'));
+    return t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
   }
 
   /** {@code a IS NOT DISTINCT FROM b}: equal, or both NULL; never NULL itself. */

@@ -18,8 +18,11 @@ public record LoadOption(String name, String value) {
     }
   }
 
-  /** The value as one character (DELIMITER, QUOTE). */
+  /** The value as one character (DELIMITER, QUOTE); the two characters {@code \t} mean a tab. */
   public char single() {
+    if ("\\t".equals(value)) {
+      return '\t'; // DELIMITER '\t', as Redshift documents for tab-separated files
+    }
     if (value == null || value.length() != 1) {
       throw new BlueshiftException(SqlState.SYNTAX_ERROR, "COPY " + name + " must be a single character, not '" + value + "'");
     }

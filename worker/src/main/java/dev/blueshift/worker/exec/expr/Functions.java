@@ -753,7 +753,9 @@ final class Functions {
     void compute(Value[] v, int i, FieldVector out) {
       String s = v[0].getString(i);
       if (fn.equals("length")) {
-        Vectors.setLong(out, i, Casts.rtrim(s).codePointCount(0, Casts.rtrim(s).length()));
+        // CHAR's trailing blanks are padding, not characters; VARCHAR counts them (as PostgreSQL)
+        String counted = args.get(0).type().kind() == SqlType.Kind.CHAR ? Casts.rtrim(s) : s;
+        Vectors.setLong(out, i, counted.codePointCount(0, counted.length()));
         return;
       }
       String r = switch (fn) {

@@ -1,0 +1,95 @@
+package dev.blueshift.coordinator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blueshift.coordinator.server.LocalCluster;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQL semantics that the differential tests found wrong once, on a real 2-worker cluster. */
+class SqlSemanticsTest {
+  @TempDir
+  static Path dir;
+  static LocalCluster cluster;
+  static Connection connection;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = LocalCluster.start(dir, 2, 2, 0);
+    connection = DriverManager.getConnection(cluster.jdbcUrl(), "admin", "");
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE TABLE e (a INT, b INT)");
+      st.execute("CREATE TABLE t (a INT, b INT, flag BOOLEAN, v VARCHAR(10), c CHAR(5), ts TIMESTAMP)");
+      st.execute("INSERT INTO t VALUES (1, 2, true, 'ab  ', 'ab', TIMESTAMP '1999-12-31 00:00:00.123456'),"
+          + " (NULL, 3, NULL, 'xyz', 'xyz', NULL)");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    connection.close();
+    cluster.close();
+  }
+
+  private static List<String> rows(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int c = 1; c <= n; c++) {
+          row.add(rs.getString(c));
+        }
+        out.add(String.join("|", row));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void countsBesideDistinctCountsAreZeroOverNoRows() throws SQLException {
+    assertThat(rows("SELECT COUNT(a), COUNT(DISTINCT b) FROM e")).containsExactly("0|0");
+    assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT b) FROM t WHERE a > 100")).containsExactly("0|0");
+    assertThat(rows("SELECT COUNT(a), COUNT(DISTINCT b) FROM t")).containsExactly("1|2");
+  }
+
+  @Test
+  void caseComparedToAValueUsesIsNotTrue() throws SQLException {
+    assertThat(rows("SELECT b FROM t WHERE CASE WHEN a >= 1 THEN a ELSE b END = 3")).containsExactly("3");
+    assertThat(rows("SELECT CASE WHEN b = 2 THEN flag ELSE TRUE END FROM t ORDER BY b")).containsExactly("true", "true");
+    assertThat(rows("SELECT b FROM t WHERE flag IS NOT TRUE")).containsExactly("3");
+    assertThat(rows("SELECT b FROM t WHERE flag IS FALSE")).isEmpty();
+  }
+
+  @Test
+  void lengthCountsVarcharBlanksButNotCharPadding() throws SQLException {
+    assertThat(rows("SELECT LEN(v), LENGTH(c), CHAR_LENGTH(v) FROM t ORDER BY b")).containsExactly("4|2|4", "3|3|3");
+  }
+
+  @Test
+  void tablesCannotBeCreatedInASchemaThatDoesNotExist() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      try (Statement st = connection.createStatement()) {
+        st.execute("CREATE TABLE no_such_schema.t (a INT)");
+      }
+    }).isInstanceOf(SQLException.class).hasMessageContaining("schema \"no_such_schema\" does not exist")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("3F000"));
+  }
+
+  @Test
+  void timestampsKeepMicroseconds() throws SQLException {
+    // JDBC (Avatica) carries timestamps as milliseconds: read the value as text to see all of it
+    assertThat(rows("SELECT CAST(ts AS VARCHAR(40)) FROM t WHERE ts > TIMESTAMP '1999-12-31 00:00:00.123'"))
+        .containsExactly("1999-12-31 00:00:00.123456");
+  }
+}
