@@ -5,35 +5,27 @@ import dev.blueshift.coordinator.catalog.TableSnapshot;
 import dev.blueshift.coordinator.cluster.ClusterClient;
 import dev.blueshift.coordinator.sql.ddl.SqlCopy;
 import dev.blueshift.coordinator.sql.ddl.SqlCopyOption;
-import dev.blueshift.error.BlueshiftException;
-import dev.blueshift.error.SqlState;
 import dev.blueshift.protocol.catalog.CatalogRecord;
 import dev.blueshift.protocol.catalog.ColumnDef;
 import dev.blueshift.types.SqlType;
 import dev.blueshift.worker.load.DelimitedTextParser;
 import dev.blueshift.worker.load.LoadError;
-import dev.blueshift.worker.load.FormatParser;
 import dev.blueshift.worker.load.LoadFormats;
-import dev.blueshift.worker.load.LoadInput;
-import dev.blueshift.worker.load.LoadTarget;
 import dev.blueshift.worker.load.ParseResult;
 import dev.blueshift.worker.load.LoadOption;
 import dev.blueshift.worker.load.LoadOptions;
 import dev.blueshift.worker.types.ProtoTypes;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * {@code COPY table FROM 'path'}: parses the files and writes the rows through a {@link TableWriter}
- * (routed to slices, one segment per slice); the caller commits all of them in one catalog record —
- * the table shows the whole load or none of it.
+ * {@code COPY table FROM 'path'}: has the workers parse the files in parallel and write the rows
+ * into new, uncommitted segments of their slices ({@link DistributedLoad}); the caller commits all
+ * of them in one catalog record — the table shows the whole load or none of it.
  */
 public final class CopyCommand {
   private final ClusterClient cluster;
@@ -85,14 +77,13 @@ public final class CopyCommand {
       for (int f = 0; f < files.size(); f++) {
         long lines = 0;
         long fileRows = 0;
-        boolean stopped = false;
         for (DistributedLoad.Input in : inputs) {
           if (in.fileIndex() == f) {
             lines += outcome.lines()[in.index()];
             fileRows += outcome.rows()[in.index()];
           }
         }
-        run.file(files.get(f).toString(), new ParseResult(lines, fileRows, stopped));
+        run.file(files.get(f).toString(), new ParseResult(lines, fileRows, false));
         rows += fileRows;
       }
       if (outcome.stopped() || errors.size() > options.maxErrors()) {
@@ -115,57 +106,6 @@ public final class CopyCommand {
       run.finish(errors, errorSlices, "failed");
       throw e;
     }
-  }
-
-  /**
-   * {@code COPY … FROM STDIN}: parses one client stream here on the coordinator with the same
-   * {@link dev.blueshift.worker.load.FormatParser}s the workers use, and routes the rows through a
-   * {@link TableWriter}; the caller commits the returned change.
-   */
-  public Loaded executeStream(SqlCopy copy, TableSnapshot table, IntFunction<Object> defaults, LoadInput input) {
-    LoadOptions options = options(copy);
-    boolean noLoad = copy.hasOption("NOLOAD");
-    CopyColumns columns = CopyColumns.of(copy, table, defaults);
-    LoadRun run = new LoadRun(history, table, columnTypes(table));
-    List<LoadError> errors = new ArrayList<>();
-    try (TableWriter writer = new TableWriter(cluster, allocator, table.def(), table.version() + 1)) {
-      LoadTarget target = target(table, columns);
-      FormatParser parser = LoadFormats.of(options).parser(target, options, allocator);
-      ParseResult result = parser.parse(input, batch -> {
-        try (batch) {
-          if (!noLoad) {
-            writer.add(batch);
-          }
-        }
-      }, errors);
-      run.file(input.name(), result);
-      if (result.stopped() || errors.size() > options.maxErrors()) {
-        run.finish(errors, "failed");
-        throw DelimitedTextParser.loadFailed(errors, options.maxErrors());
-      }
-      if (noLoad) {
-        run.finish(errors, "noload");
-        return new Loaded(result.rows(), null);
-      }
-      Loaded loaded = new Loaded(result.rows(), Changes.append(table, writer.write()));
-      run.finish(errors, "loaded");
-      return loaded;
-    } catch (RuntimeException e) {
-      run.finish(errors, "failed");
-      throw e;
-    }
-  }
-
-  private static LoadTarget target(TableSnapshot table, CopyColumns columns) {
-    List<String> names = new ArrayList<>();
-    List<SqlType> types = new ArrayList<>();
-    List<Boolean> notNull = new ArrayList<>();
-    for (ColumnDef c : table.def().getColumnsList()) {
-      names.add(c.getName());
-      types.add(ProtoTypes.fromProto(c.getType()));
-      notNull.add(c.getNotNull());
-    }
-    return new LoadTarget(names, types, notNull, columns.fileColumns(), columns.fixed());
   }
 
   private static java.util.Map<String, SqlType> columnTypes(TableSnapshot table) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -56,6 +57,9 @@ final class DelimitedBytesParser implements FormatParser {
   private final int[] fieldStart;
   private final int[] fieldEnd;
   private final Object[] values;
+  /** The current batch's data and validity buffer addresses, per fixed-width column (0 otherwise). */
+  private final long[] dataAddress;
+  private final long[] validityAddress;
   private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
       .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
@@ -121,6 +125,8 @@ final class DelimitedBytesParser implements FormatParser {
     this.fieldStart = new int[fileColumns.length + 1];
     this.fieldEnd = new int[fileColumns.length + 1];
     this.values = new Object[n];
+    this.dataAddress = new long[n];
+    this.validityAddress = new long[n];
   }
 
   @Override
@@ -303,6 +309,13 @@ final class DelimitedBytesParser implements FormatParser {
       Vectors.setNull(v, row);
       return true;
     }
+    if (dataAddress[c] == 0 && kinds[c] != K_STRING && kinds[c] != K_CHAR) {
+      return false;
+    }
+    if (dataAddress[c] != 0) {
+      long bit = validityAddress[c] + (row >> 3);
+      MemoryUtil.putByte(bit, (byte) (MemoryUtil.getByte(bit) | (1 << (row & 7))));
+    }
     switch (kinds[c]) {
       case K_INT -> {
         if (to - from == 0 || to - from > 18) {
@@ -326,18 +339,19 @@ final class DelimitedBytesParser implements FormatParser {
           value = value * 10 + d;
         }
         value = negative ? -value : value;
-        if (v instanceof BigIntVector b) {
-          b.set(row, value);
-        } else if (v instanceof IntVector iv) {
+        long at = dataAddress[c];
+        if (v instanceof BigIntVector) {
+          MemoryUtil.putLong(at + (long) row * 8, value);
+        } else if (v instanceof IntVector) {
           if (value != (int) value) {
             return false;
           }
-          iv.set(row, (int) value);
-        } else if (v instanceof SmallIntVector sv) {
+          MemoryUtil.putInt(at + (long) row * 4, (int) value);
+        } else if (v instanceof SmallIntVector) {
           if (value != (short) value) {
             return false;
           }
-          sv.set(row, (short) value);
+          MemoryUtil.putShort(at + (long) row * 2, (short) value);
         } else {
           return false;
         }
@@ -389,7 +403,7 @@ final class DelimitedBytesParser implements FormatParser {
         if (!Decimals.fitsPrecision(value, precisions[c])) {
           return false;
         }
-        ((BigIntVector) v).set(row, value);
+        MemoryUtil.putLong(dataAddress[c] + (long) row * 8, value);
         return true;
       }
       case K_DATE -> {
@@ -402,7 +416,7 @@ final class DelimitedBytesParser implements FormatParser {
         if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
           return false;
         }
-        ((DateDayVector) v).set(row, (int) epochDay(y, m, d));
+        MemoryUtil.putInt(dataAddress[c] + (long) row * 4, (int) epochDay(y, m, d));
         return true;
       }
       case K_STRING, K_CHAR -> {
@@ -446,10 +460,10 @@ final class DelimitedBytesParser implements FormatParser {
         } catch (NumberFormatException e) {
           return false;
         }
-        if (v instanceof Float8Vector f8) {
-          f8.set(row, d);
+        if (v instanceof Float8Vector) {
+          MemoryUtil.putLong(dataAddress[c] + (long) row * 8, Double.doubleToRawLongBits(d));
         } else {
-          ((Float4Vector) v).set(row, (float) d);
+          MemoryUtil.putInt(dataAddress[c] + (long) row * 4, Float.floatToRawIntBits((float) d));
         }
         return true;
       }
@@ -535,7 +549,15 @@ final class DelimitedBytesParser implements FormatParser {
     List<FieldVector> out = new ArrayList<>(kinds.length);
     for (int c = 0; c < kinds.length; c++) {
       SqlType t = target.types().get(c);
-      out.add(Vectors.allocate(target.names().get(c), t, BATCH_ROWS, allocator));
+      FieldVector v = Vectors.allocate(target.names().get(c), t, BATCH_ROWS, allocator);
+      out.add(v);
+      // fixed-width vectors hold BATCH_ROWS values without growing: the fast path writes them in place
+      if (v instanceof org.apache.arrow.vector.BaseFixedWidthVector fw && fw.getValueCapacity() >= BATCH_ROWS) {
+        dataAddress[c] = fw.getDataBuffer().memoryAddress();
+        validityAddress[c] = fw.getValidityBuffer().memoryAddress();
+      } else {
+        dataAddress[c] = 0;
+      }
     }
     return out;
   }
