@@ -332,6 +332,10 @@ public final class AggregateOperator implements Operator {
       int step = count;
       while (!reserve(keys, from, step)) {
         if (step <= MIN_STEP) {
+          // the last step may use the spill reserve: only the hard limit stops it
+          if (reserve(keys, from, step, false)) {
+            return step;
+          }
           throw QueryMemory.exceeded("Aggregate", allocator);
         }
         step = Math.max(MIN_STEP, step / 2);
@@ -340,6 +344,11 @@ public final class AggregateOperator implements Operator {
     }
 
     boolean reserve(FieldVector[] keys, int from, int n) {
+      return reserve(keys, from, n, true);
+    }
+
+    /** @param keepReserve whether the growth must leave the spill reserve free */
+    boolean reserve(FieldVector[] keys, int from, int n, boolean keepReserve) {
       int target = table.groupCount() + n;
       int cap = target <= capacity ? capacity : Math.max(target, capacity * 2);
       long variable = 0;
@@ -359,7 +368,7 @@ public final class AggregateOperator implements Operator {
         }
       }
       // decide before growing, so that what is left is enough to spill with
-      if (!QueryMemory.fits(allocator, Math.max(0, heapBytes - heap.reserved()) + arrowGrowth)
+      if ((keepReserve && !QueryMemory.fits(allocator, Math.max(0, heapBytes - heap.reserved()) + arrowGrowth))
           || !heap.tryReserve(heapBytes)) {
         return false;
       }

@@ -64,11 +64,12 @@ public final class QueryMemory {
   }
 
   /**
-   * Memory a spilling operator leaves free for spilling itself (partition writers, the batch
-   * in flight): a quarter of the limit, at most 1 MB.
+   * Memory spilling operators leave free: for spilling itself (partition writers, the batch in
+   * flight) and for the operators that cannot spill (scans, projections, exchanges, windows),
+   * which share the query's limit with them. Half the limit, at most 256 MB.
    */
   public static long spillReserve(BufferAllocator allocator) {
-    return Math.min(1L << 20, limit(allocator) / 4);
+    return Math.min(256L << 20, limit(allocator) / 2);
   }
 
   /** Whether {@code bytes} more can be allocated while leaving the spill reserve free. */

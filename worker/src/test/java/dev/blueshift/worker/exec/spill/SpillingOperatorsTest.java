@@ -244,8 +244,8 @@ class SpillingOperatorsTest {
 
   @Test
   void anOperatorThatCannotFitEvenOneBatchFailsWith53200() {
-    // 200 kB: an input batch (64 kB) fits, but an empty group table cannot take a batch of new groups
-    assertThatThrownBy(() -> run(200_000, c -> new AggregateOperator(
+    // 150 kB: an input batch (128 kB allocated) fits, but an empty group table cannot take even 256 new groups
+    assertThatThrownBy(() -> run(150_000, c -> new AggregateOperator(
         new GeneratedRows(List.of("k"), List.of(SqlType.BIGINT), 50_000, i -> new Object[] {(long) i}, c),
         new int[] {0}, List.of(call("count", -1, null, SqlType.BIGINT, "c")), AggPhase.AGG_PHASE_SINGLE, c)))
         .isInstanceOf(BlueshiftException.class)
