@@ -28,9 +28,13 @@ import org.apache.calcite.util.TimestampString;
 /** Translates Calcite row expressions into protobuf expression trees the workers compile. */
 public final class RexToProto {
   private final RexBuilder rexBuilder;
+  /** The statement's start time (UTC epoch microseconds): GETDATE(), SYSDATE, CURRENT_DATE … are this constant. */
+  private final long statementMicros;
 
   public RexToProto(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
+    java.time.Instant now = java.time.Instant.now();
+    this.statementMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
   }
 
   public Expr convert(RexNode node) {
@@ -116,6 +120,8 @@ public final class RexToProto {
       case CASE -> fn("case", call, ops);
       case COALESCE -> fn("coalesce", call, ops);
       case EXTRACT -> extract(call, ops);
+      case SIMILAR -> fn("similar_to", call, ops.subList(0, 2));
+      case POSITION -> fn("position", call, ops.subList(0, 2));
       case TRIM -> trim(call, ops);
       default -> named(call, ops); // functions by name; unknown ones are refused there
     };
@@ -140,13 +146,87 @@ public final class RexToProto {
   private Expr named(RexCall call, List<RexNode> ops) {
     String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
     return switch (name) {
-      case "substring" -> fn("substring", call, ops);
+      case "substring", "substr" -> fn("substring", call, ops);
       case "upper", "lower", "abs" -> fn(name, call, ops);
-      case "char_length", "character_length", "length", "len" -> fn("length", call, ops);
+      case "char_length", "character_length", "length", "len", "textlen" -> fn("length", call, ops);
       case "||", "concat" -> fn("||", call, ops);
       case "nvl" -> fn("coalesce", call, ops);
+      case "nvl2" -> fn("case", call, List.of(rexBuilder.makeCall(SqlStdOperatorTable.IS_NOT_NULL, ops.get(0)),
+          ops.get(1), ops.get(2)));
+      case "decode" -> decode(call, ops);
+      case "greatest", "least", "round", "trunc", "ceil", "floor", "sign", "cbrt", "ln", "exp", "power", "pi",
+          "random", "strpos", "charindex", "split_part", "left", "right", "lpad", "rpad", "replace", "reverse",
+          "repeat", "initcap", "ascii", "chr", "btrim", "ltrim", "rtrim", "regexp_substr", "regexp_count",
+          "regexp_replace", "regexp_instr", "md5", "date_trunc", "date_part", "last_day", "months_between", "to_char",
+          "to_date", "to_timestamp", "to_number" -> fn(name, call, ops);
+      case "ceiling" -> fn("ceil", call, ops);
+      case "pow" -> fn("power", call, ops);
+      case "sqrt" -> fn("sqrt", call, ops);
+      case "log", "dlog10" -> fn("log", call, ops);
+      case "dlog1" -> fn("ln", call, ops);
+      case "dexp" -> fn("exp", call, ops);
+      case "replicate" -> fn("repeat", call, ops);
+      case "translate3" -> fn("translate", call, ops);
+      case "add_months" -> fn("add_months_eom", call, ops);
+      case "octet_length" -> fn("octet_length", call, List.of(stripBinaryCast(ops.get(0))));
+      case "dateadd" -> fn(name, call, List.of(unitLiteral(ops.get(0)), ops.get(1), ops.get(2)));
+      case "datediff" -> fn(name, call, List.of(unitLiteral(ops.get(0)), uncastToDate(ops.get(1)), uncastToDate(ops.get(2))));
+      case "current_date" -> clock(SqlType.DATE, Math.floorDiv(statementMicros, 86_400_000_000L));
+      case "current_timestamp", "localtimestamp", "getdate", "sysdate", "now" -> clock(CalciteTypes.fromCalcite(call.getType()),
+          statementMicros);
       default -> throw unsupported(call.getOperator().getName());
     };
+  }
+
+  /** A statement-time constant (the same on every worker and for every row). */
+  private static Expr clock(SqlType type, long value) {
+    return Expr.newBuilder().setType(ProtoTypes.toProto(type, false)).setLiteral(ProtoTypes.literal(value)).build();
+  }
+
+  /** A date part given as a keyword (Calcite's time-unit flag) or as text, as a text literal. */
+  private RexNode unitLiteral(RexNode unit) {
+    if (unit instanceof RexLiteral lit && !(lit.getValue() instanceof org.apache.calcite.util.NlsString)) {
+      return rexBuilder.makeLiteral(String.valueOf(lit.getValue()).toLowerCase(Locale.ROOT));
+    }
+    return unit;
+  }
+
+  /**
+   * Calcite's DATEDIFF declares DATE operands and casts timestamps down to their date; Redshift's
+   * counts hour, minute … boundaries between the timestamps themselves.
+   */
+  private static RexNode uncastToDate(RexNode n) {
+    if (n instanceof RexCall c && c.getKind() == SqlKind.CAST && c.getType().getSqlTypeName() == SqlTypeName.DATE
+        && c.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+      return c.getOperands().get(0);
+    }
+    return n;
+  }
+
+  /** OCTET_LENGTH's operand arrives cast to VARBINARY; workers count the UTF-8 bytes of the text itself. */
+  private static RexNode stripBinaryCast(RexNode n) {
+    if (n instanceof RexCall c && c.getKind() == SqlKind.CAST
+        && c.getType().getSqlTypeName().getFamily() == SqlTypeFamily.BINARY) {
+      return c.getOperands().get(0);
+    }
+    return n;
+  }
+
+  /**
+   * DECODE(expr, search1, result1, …[, default]) as CASE WHEN expr IS NOT DISTINCT FROM search1 THEN
+   * result1 … ELSE default END: Redshift's DECODE matches a NULL search value to a NULL expression.
+   */
+  private Expr decode(RexCall call, List<RexNode> ops) {
+    List<RexNode> branches = new java.util.ArrayList<>();
+    int i = 1;
+    for (; i + 1 < ops.size(); i += 2) {
+      RexNode search = ops.get(i);
+      branches.add(search instanceof RexLiteral lit && lit.isNull()
+          ? rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, ops.get(0)) : notDistinct(ops.get(0), search));
+      branches.add(ops.get(i + 1));
+    }
+    branches.add(i < ops.size() ? ops.get(i) : rexBuilder.makeNullLiteral(call.getType()));
+    return fn("case", call, branches);
   }
 
   private Expr extract(RexCall call, List<RexNode> ops) {
@@ -155,23 +235,25 @@ public final class RexToProto {
       case YEAR -> "extract_year";
       case MONTH -> "extract_month";
       case DAY -> "extract_day";
+      case QUARTER, WEEK, DOW, ISODOW, DOY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, EPOCH, DECADE, CENTURY,
+          MILLENNIUM -> null;
       default -> throw unsupported("EXTRACT(" + unit + ")");
     };
-    return fn(f, call, ops.subList(1, 2));
+    if (f != null) {
+      return fn(f, call, ops.subList(1, 2));
+    }
+    return fn("date_part", call, List.of(rexBuilder.makeLiteral(unit.name().toLowerCase(Locale.ROOT)), ops.get(1)));
   }
 
   private Expr trim(RexCall call, List<RexNode> ops) {
     String flag = ((RexLiteral) ops.get(0)).getValue().toString().toLowerCase(Locale.ROOT);
-    String chars = ((RexLiteral) ops.get(1)).getValueAs(String.class);
-    if (!" ".equals(chars)) {
-      throw unsupported("TRIM of characters other than space");
-    }
+    boolean spaces = ops.get(1) instanceof RexLiteral lit && " ".equals(lit.getValueAs(String.class));
     String f = switch (flag) {
       case "leading" -> "ltrim";
       case "trailing" -> "rtrim";
-      default -> "trim";
+      default -> spaces ? "trim" : "btrim";
     };
-    return fn(f, call, ops.subList(2, 3));
+    return spaces ? fn(f, call, ops.subList(2, 3)) : fn(f, call, List.of(ops.get(2), ops.get(1)));
   }
 
   /** + and -, including date/timestamp plus or minus an interval (calendar arithmetic). */
@@ -191,7 +273,11 @@ public final class RexToProto {
       long raw = lit.getValueAs(Long.class);
       long amount = months ? raw : Math.floorDiv(raw, 86_400_000L);
       if (!months && raw % 86_400_000L != 0) {
-        throw unsupported("intervals smaller than a day");
+        // a part of a day: microseconds added to a timestamp
+        Expr micros = Expr.newBuilder().setType(ProtoTypes.toProto(SqlType.BIGINT, false))
+            .setLiteral(ProtoTypes.literal(plus ? raw * 1000 : -raw * 1000)).build();
+        return Expr.newBuilder().setType(type(call))
+            .setCall(Call.newBuilder().setFunction("add_micros").addOperands(toExpr(a)).addOperands(micros)).build();
       }
       Expr n = Expr.newBuilder().setType(ProtoTypes.toProto(SqlType.BIGINT, false))
           .setLiteral(ProtoTypes.literal(plus ? amount : -amount)).build();

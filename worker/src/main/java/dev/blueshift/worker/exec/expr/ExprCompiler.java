@@ -62,9 +62,33 @@ public final class ExprCompiler {
       case "add_days", "add_months" -> new Functions.DateAdd(fn.equals("add_months"), args.get(0), args.get(1), type);
       case "extract_year", "extract_month", "extract_day" -> new Functions.Extract(fn.substring(8), args.get(0));
       case "substring" -> new Functions.Substring(args, type);
-      case "upper", "lower", "trim", "ltrim", "rtrim", "length" -> new Functions.StringFunction(fn, args.get(0), type);
+      case "ltrim", "rtrim" -> args.size() > 1 ? new StringFunctions.StringCall(fn, args, type)
+          : new Functions.StringFunction(fn, args.get(0), type);
+      case "upper", "lower", "trim", "length" -> new Functions.StringFunction(fn, args.get(0), type);
       case "||", "concat" -> new Functions.Concat(args, type);
-      default -> throw new BlueshiftException(SqlState.UNDEFINED_FUNCTION, "function " + fn + " is not supported");
+      case "greatest", "least" -> new ChoiceFunctions.Extremum(coerceAll(args, type), type, fn.equals("greatest"));
+      case "round" -> new MathFunctions.Rounding(MathFunctions.RoundMode.ROUND, args, type);
+      case "trunc" -> new MathFunctions.Rounding(MathFunctions.RoundMode.TRUNC, args, type);
+      case "ceil" -> new MathFunctions.Rounding(MathFunctions.RoundMode.CEIL, args, type);
+      case "floor" -> new MathFunctions.Rounding(MathFunctions.RoundMode.FLOOR, args, type);
+      case "sqrt", "cbrt", "ln", "log", "exp", "power" -> new MathFunctions.DoubleFunction(fn, args, type);
+      case "sign" -> Evaluators.isFloating(args.get(0).type())
+          ? new MathFunctions.DoubleFunction("sign", args, type) : new MathFunctions.ExactSign(args.get(0), type);
+      case "pi" -> new Functions.Constant(type, Math.PI);
+      case "random" -> new MathFunctions.Random(type);
+      case "date_trunc" -> new DateFunctions.DateTrunc(args, type);
+      case "date_part" -> new DateFunctions.DatePart(args, type);
+      case "dateadd" -> new DateFunctions.DateAddUnit(args, type);
+      case "datediff" -> new DateFunctions.DateDiff(args, type);
+      case "add_months_eom", "last_day", "months_between", "add_micros", "date_diff_days" ->
+          new DateFunctions.DateCall(fn, args, type);
+      case "to_char", "to_date", "to_timestamp", "to_number" -> new DateFunctions.Formatting(fn, args, type);
+      default -> {
+        if (StringFunctions.NAMES.contains(fn)) {
+          yield new StringFunctions.StringCall(fn, args, type);
+        }
+        throw new BlueshiftException(SqlState.UNDEFINED_FUNCTION, "function " + fn + " is not supported");
+      }
     };
   }
 
