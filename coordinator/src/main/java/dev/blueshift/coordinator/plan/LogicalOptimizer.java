@@ -75,7 +75,7 @@ final class LogicalOptimizer {
           calls.add(c.getAggregation().getKind() != org.apache.calcite.sql.SqlKind.SUM0 ? c
               : AggregateCall.create(SqlStdOperatorTable.SUM, c.isDistinct(), c.isApproximate(), c.ignoreNulls(),
                   c.getArgList(), c.filterArg, c.distinctKeys, c.collation, agg.getGroupCount(), agg.getInput(),
-                  agg.getCluster().getTypeFactory().createTypeWithNullability(c.getType(), true), c.getName()));
+                  null, c.getName())); // SUM's own type: nullable for a global aggregate, as Aggregate checks
         }
         RelNode summed = agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), agg.getGroupSets(), calls);
         List<RexNode> exprs = new java.util.ArrayList<>();

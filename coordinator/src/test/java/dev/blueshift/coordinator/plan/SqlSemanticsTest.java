@@ -61,6 +61,9 @@ class SqlSemanticsTest {
     assertThat(rows("SELECT COUNT(a), COUNT(DISTINCT b) FROM e")).containsExactly("0|0");
     assertThat(rows("SELECT COUNT(*), COUNT(DISTINCT b) FROM t WHERE a > 100")).containsExactly("0|0");
     assertThat(rows("SELECT COUNT(a), COUNT(DISTINCT b) FROM t")).containsExactly("1|2");
+    // grouped: the rewritten SUM keeps its NOT NULL type (Calcite checks it against the aggregate's)
+    assertThat(rows("SELECT b, COUNT(DISTINCT a), COUNT(*) FROM t GROUP BY b HAVING COUNT(*) > 0 ORDER BY b"))
+        .containsExactly("2|1|1", "3|0|1");
   }
 
   @Test
