@@ -74,6 +74,14 @@ class SqlSemanticsTest {
     assertThat(rows("SELECT b FROM t WHERE flag IS FALSE")).isEmpty();
   }
 
+  /** MIN/MAX of BOOLEAN (false < true); the IN-subquery rewrite aggregates a TRUE marker with MAX. */
+  @Test
+  void booleansHaveMinAndMax() throws SQLException {
+    assertThat(rows("SELECT MAX(a > 0), MIN(b > 2), MAX(flag) FROM t")).containsExactly("true|false|true");
+    assertThat(rows("SELECT (a, b) IN (SELECT a, b FROM t WHERE a IS NOT NULL) FROM t ORDER BY b"))
+        .containsExactly("true", "null");
+  }
+
   @Test
   void lengthCountsVarcharBlanksButNotCharPadding() throws SQLException {
     assertThat(rows("SELECT LEN(v), LENGTH(c), CHAR_LENGTH(v) FROM t ORDER BY b")).containsExactly("4|2|4", "3|3|3");

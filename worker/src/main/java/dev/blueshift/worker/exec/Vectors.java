@@ -40,7 +40,7 @@ public final class Vectors {
     return v;
   }
 
-  /** Reads a long-like value (integers, DECIMAL unscaled, DATE days, TIMESTAMP micros). */
+  /** Reads a long-like value (integers, DECIMAL unscaled, DATE days, TIMESTAMP micros, BOOLEAN 0/1). */
   public static long getLong(FieldVector v, int i) {
     if (v instanceof BigIntVector b) {
       return b.get(i);
@@ -54,6 +54,8 @@ public final class Vectors {
       return b.get(i);
     } else if (v instanceof TimeStampMicroTZVector b) {
       return b.get(i);
+    } else if (v instanceof BitVector b) {
+      return b.get(i); // BOOLEAN as 0/1, so MIN/MAX and keys order false before true
     }
     throw new IllegalStateException("not a long-like vector: " + v.getClass().getSimpleName());
   }
@@ -72,6 +74,8 @@ public final class Vectors {
       b.setSafe(i, value);
     } else if (v instanceof TimeStampMicroTZVector b) {
       b.setSafe(i, value);
+    } else if (v instanceof BitVector b) {
+      b.setSafe(i, value != 0 ? 1 : 0);
     } else {
       throw new IllegalStateException("not a long-like vector: " + v.getClass().getSimpleName());
     }
