@@ -13,6 +13,8 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rel.logical.LogicalJoin;
@@ -66,13 +68,13 @@ final class LogicalOptimizer {
       public RelNode visit(RelNode other) {
         RelNode node = super.visit(other);
         if (!(node instanceof LogicalAggregate agg)
-            || agg.getAggCallList().stream().noneMatch(c -> c.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SUM0)) {
+            || agg.getAggCallList().stream().noneMatch(c -> c.getAggregation().getKind() == SqlKind.SUM0)) {
           return node;
         }
         RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
         List<AggregateCall> calls = new java.util.ArrayList<>();
         for (AggregateCall c : agg.getAggCallList()) {
-          calls.add(c.getAggregation().getKind() != org.apache.calcite.sql.SqlKind.SUM0 ? c
+          calls.add(c.getAggregation().getKind() != SqlKind.SUM0 ? c
               : AggregateCall.create(SqlStdOperatorTable.SUM, c.isDistinct(), c.isApproximate(), c.ignoreNulls(),
                   c.getArgList(), c.filterArg, c.distinctKeys, c.collation, agg.getGroupCount(), agg.getInput(),
                   null, c.getName())); // SUM's own type: nullable for a global aggregate, as Aggregate checks
@@ -83,8 +85,8 @@ final class LogicalOptimizer {
         for (int i = 0; i < agg.getRowType().getFieldCount(); i++) {
           RexNode ref = rexBuilder.makeInputRef(summed, i);
           if (i >= groups && agg.getAggCallList().get(i - groups).getAggregation().getKind()
-              == org.apache.calcite.sql.SqlKind.SUM0) {
-            org.apache.calcite.rel.type.RelDataType type = agg.getRowType().getFieldList().get(i).getType();
+              == SqlKind.SUM0) {
+            RelDataType type = agg.getRowType().getFieldList().get(i).getType();
             ref = rexBuilder.makeCast(type, rexBuilder.makeCall(SqlStdOperatorTable.COALESCE, ref,
                 rexBuilder.makeZeroLiteral(type)), true, false);
           }

@@ -3,14 +3,13 @@ package dev.blueshift.coordinator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blueshift.coordinator.dml.ClusterSql;
 import dev.blueshift.coordinator.server.LocalCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,18 +47,9 @@ class RedshiftFunctionsTest {
   }
 
   private static List<String> rows(String select) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(select + " FROM f ORDER BY id")) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= n; c++) {
-          row.add(rs.getString(c));
-        }
-        out.add(String.join("|", row));
-      }
+    try (Statement st = connection.createStatement()) {
+      return ClusterSql.rows(st, select + " FROM f ORDER BY id");
     }
-    return out;
   }
 
   @Test

@@ -2,14 +2,9 @@ package dev.blueshift.coordinator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blueshift.coordinator.server.LocalCluster;
+import dev.blueshift.coordinator.dml.ClusterSql;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,40 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlSemanticsTest {
   @TempDir
   static Path dir;
-  static LocalCluster cluster;
-  static Connection connection;
+  static ClusterSql cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(dir, 2, 2, 0);
-    connection = DriverManager.getConnection(cluster.jdbcUrl(), "admin", "");
-    try (Statement st = connection.createStatement()) {
-      st.execute("CREATE TABLE e (a INT, b INT)");
-      st.execute("CREATE TABLE t (a INT, b INT, flag BOOLEAN, v VARCHAR(10), c CHAR(5), ts TIMESTAMP)");
-      st.execute("INSERT INTO t VALUES (1, 2, true, 'ab  ', 'ab', TIMESTAMP '1999-12-31 00:00:00.123456'),"
-          + " (NULL, 3, NULL, 'xyz', 'xyz', NULL)");
-    }
+    cluster = new ClusterSql(dir);
+    cluster.exec("CREATE TABLE e (a INT, b INT)");
+    cluster.exec("CREATE TABLE t (a INT, b INT, flag BOOLEAN, v VARCHAR(10), c CHAR(5), ts TIMESTAMP)");
+    cluster.exec("INSERT INTO t VALUES (1, 2, true, 'ab  ', 'ab', TIMESTAMP '1999-12-31 00:00:00.123456'),"
+        + " (NULL, 3, NULL, 'xyz', 'xyz', NULL)");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    connection.close();
     cluster.close();
   }
 
   private static List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= n; c++) {
-          row.add(rs.getString(c));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
+    return cluster.rows(sql);
   }
 
   @Test
@@ -89,12 +68,7 @@ class SqlSemanticsTest {
 
   @Test
   void tablesCannotBeCreatedInASchemaThatDoesNotExist() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
-      try (Statement st = connection.createStatement()) {
-        st.execute("CREATE TABLE no_such_schema.t (a INT)");
-      }
-    }).isInstanceOf(SQLException.class).hasMessageContaining("schema \"no_such_schema\" does not exist")
-        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("3F000"));
+    cluster.fails("CREATE TABLE no_such_schema.t (a INT)", "3F000", "schema \"no_such_schema\" does not exist");
   }
 
   @Test
